@@ -1,0 +1,39 @@
+"""The clock is an input: ``now()`` reads ``NETTY_NOW`` or the real clock.
+
+Domain code never calls this; it takes ``now`` as an argument. Only the edges
+(the CLI, the app) ask the clock, once per command or tick.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pendulum
+from pendulum import DateTime
+
+from netty.errors import InvalidInput
+
+ENV_VAR = "NETTY_NOW"
+
+
+def now() -> DateTime:
+    """The current time: ``NETTY_NOW`` (ISO 8601) when set, else the real clock."""
+    fixed = os.environ.get(ENV_VAR, "").strip()
+    if not fixed:
+        return pendulum.now()
+    try:
+        parsed = pendulum.parse(fixed)
+    except (ValueError, pendulum.parsing.exceptions.ParserError) as exc:
+        raise InvalidInput(
+            f"{ENV_VAR}={fixed!r} is not an ISO 8601 time; use e.g. 2026-11-23T09:00:00"
+        ) from exc
+    if not isinstance(parsed, DateTime):
+        if isinstance(parsed, pendulum.Date):
+            return pendulum.datetime(parsed.year, parsed.month, parsed.day, tz="UTC")
+        raise InvalidInput(f"{ENV_VAR}={fixed!r} must be a date and time, not a duration")
+    return parsed
+
+
+def local_tz(now: DateTime) -> pendulum.Timezone | pendulum.FixedTimezone:
+    """The zone that "today" means for the user: the zone ``now`` carries."""
+    return now.timezone or pendulum.UTC

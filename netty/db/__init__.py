@@ -1,0 +1,198 @@
+"""Opening the database: refuse what is not ours, back up, migrate, then bind.
+
+``open_database(target, now)`` is the only way in. ``target`` is a path to a
+SQLite file or a database URL (``postgresql://...``). A SQLite file is inspected
+read-only first, so a file that is not a netty database, or one written by a
+newer netty, is refused and left byte-for-byte untouched. Before a migration
+changes an existing file, a copy is taken with SQLite's online backup API.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import pendulum
+from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
+from playhouse.migrations import Migration, Runner
+
+from netty.db.models import MODELS, database
+from netty.errors import DatabaseRefused
+
+SCHEMA_TABLE = "netty_schema"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": 2,  # FULL: a logged coffee survives a power cut
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+}
+BACKUPS_KEPT = 5
+
+
+@dataclass(frozen=True)
+class OpenResult:
+    """What opening did: where, which migrations ran, and the backup taken first."""
+
+    location: str
+    applied: tuple[str, ...]
+    backup: Path | None
+
+
+def known_migrations() -> list[str]:
+    """Names of the migrations this version of netty ships, in order."""
+    return [m.name for m in Migration.load_directory(str(MIGRATIONS_DIR))]
+
+
+def open_database(target: str | os.PathLike[str], now: pendulum.DateTime) -> OpenResult:
+    """Open, check and migrate the database at ``target``, and bind the models to it."""
+    text = os.fspath(target)
+    if "://" in text:
+        return _open_url(text)
+    return _open_sqlite(Path(text).expanduser(), now)
+
+
+def close_database() -> None:
+    """Close the connection of this thread, if one is open."""
+    if database.obj is not None and not database.is_closed():
+        database.close()
+
+
+def _open_url(url: str) -> OpenResult:
+    from playhouse.db_url import connect
+
+    try:
+        db = connect(url)
+        db.connect()
+    except Exception as exc:  # driver missing, bad URL, server down: all user-fixable
+        raise DatabaseRefused(f"cannot connect to {url.split('@')[-1]}: {exc}") from exc
+    database.initialize(db)
+    applied = _migrate(db)
+    return OpenResult(url, tuple(applied), None)
+
+
+def _open_sqlite(path: Path, now: pendulum.DateTime) -> OpenResult:
+    if path.is_dir():
+        raise DatabaseRefused(f"{path} is a folder; give the path of a database file")
+    existing = path.exists() and path.stat().st_size > 0
+    pending: list[str] = []
+    if existing:
+        pending = _inspect(path)
+    else:
+        _create_file(path)
+    backup = None
+    if existing and pending:
+        backup = backup_file(path, path.with_name(_backup_name(path, now, pending[0])))
+        prune_backups(path)
+    db = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+    try:
+        db.connect(reuse_if_open=True)
+    except (OperationalError, DatabaseError) as exc:
+        raise DatabaseRefused(f"cannot open {path}: {exc}; check the folder is writable") from exc
+    database.initialize(db)
+    try:
+        applied = _migrate(db)
+    except OperationalError as exc:
+        raise DatabaseRefused(f"cannot write to {path}: {exc}") from exc
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)
+    return OpenResult(str(path), tuple(applied), backup)
+
+
+def _create_file(path: Path) -> None:
+    """Create the folder (0700) and an empty file (0600) before SQLite touches it."""
+    try:
+        if not path.parent.exists():
+            path.parent.mkdir(mode=0o700, parents=True)
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DatabaseRefused(
+            f"cannot create {path}: {reason}; choose another place with --db or NETTY_DB"
+        ) from exc
+
+
+def _inspect(path: Path) -> list[str]:
+    """Read-only look at an existing file: refuse it, or return the pending migrations."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseRefused(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if header != SQLITE_HEADER:
+        raise DatabaseRefused(f"{path} is not a netty database (not a SQLite file); left untouched")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {
+                row[0]
+                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            applied = (
+                [row[0] for row in conn.execute(f"SELECT name FROM {SCHEMA_TABLE}")]
+                if SCHEMA_TABLE in tables
+                else []
+            )
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(
+            f"{path} cannot be read as a database ({exc}); left untouched"
+        ) from exc
+    known = known_migrations()
+    if tables and SCHEMA_TABLE not in tables:
+        raise DatabaseRefused(f"{path} is a SQLite file but not a netty database; left untouched")
+    newer = sorted(set(applied) - set(known))
+    if newer:
+        raise DatabaseRefused(
+            f"{path} was written by a newer netty (schema {newer[-1]}); upgrade netty to open it"
+        )
+    return [name for name in known if name not in applied]
+
+
+def _migrate(db: Database) -> list[str]:
+    runner = Runner(db, str(MIGRATIONS_DIR), table_name=SCHEMA_TABLE)
+    return runner.up()
+
+
+def _backup_name(path: Path, now: pendulum.DateTime, before: str) -> str:
+    stamp = now.in_tz("UTC").format("YYYYMMDD-HHmmss")
+    return f"{path.name}.{stamp}.before-{before}.bak"
+
+
+def backup_file(source: Path, destination: Path) -> Path:
+    """Copy a live SQLite file with the online backup API (never a plain copy); 0600."""
+    fd = os.open(destination, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    os.close(fd)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(destination)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return destination
+
+
+def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:
+    """Keep the newest ``keep`` automatic backups of ``path``, remove older ones."""
+    backups = sorted(path.parent.glob(f"{path.name}.*.bak"))
+    for old in backups[:-keep]:
+        old.unlink(missing_ok=True)
+
+
+__all__ = [
+    "MODELS",
+    "SCHEMA_TABLE",
+    "OpenResult",
+    "backup_file",
+    "close_database",
+    "database",
+    "known_migrations",
+    "open_database",
+]

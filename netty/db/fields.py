@@ -1,0 +1,68 @@
+"""Column types shared by the models and the frozen migration models."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+from peewee import Check, DateField, DateTimeField
+
+TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def to_utc_text(value: dt.datetime) -> str:
+    """An aware (or naive-UTC) datetime as sortable UTC text, to the second."""
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value.strftime(TIMESTAMP_FORMAT)
+
+
+def from_utc_text(value: str | dt.datetime) -> pendulum.DateTime:
+    """Stored UTC text (or a driver's naive datetime) back as an aware pendulum DateTime."""
+    if isinstance(value, dt.datetime):
+        naive = value.replace(tzinfo=None) if value.tzinfo is None else value
+        return pendulum.instance(naive, tz="UTC")
+    parsed = dt.datetime.strptime(value[:19], TIMESTAMP_FORMAT)
+    return pendulum.instance(parsed, tz="UTC")
+
+
+class Timestamp(DateTimeField):
+    """A moment, stored as UTC text (``YYYY-MM-DD HH:MM:SS``) so it sorts and indexes."""
+
+    def db_value(self, value):
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return value
+        return to_utc_text(value)
+
+    def python_value(self, value):
+        if value is None:
+            return None
+        return from_utc_text(value)
+
+
+class Day(DateField):
+    """A calendar day (due dates, horizons), stored as ``YYYY-MM-DD``."""
+
+    def db_value(self, value):
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return value
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        return value.isoformat()
+
+    def python_value(self, value):
+        if value is None:
+            return None
+        if isinstance(value, dt.date):
+            return pendulum.date(value.year, value.month, value.day)
+        return pendulum.Date.fromisoformat(str(value)[:10])
+
+
+def one_of(column: str, values: tuple[str, ...]) -> Check:
+    """A CHECK that keeps ``column`` within ``values`` (NULL allowed where the field is)."""
+    quoted = ", ".join("'" + value.replace("'", "''") + "'" for value in values)
+    return Check(f"{column} IN ({quoted})")

@@ -1,0 +1,274 @@
+"""The whole netty data model.
+
+Every table the product needs is here from the start (contacts, organizations,
+tags, interactions, events, the give/ask ledger, promises, reminders and
+settings), so that later features add behaviour, not tables. The schema itself
+is created and changed only by the numbered scripts in ``migrations/``; these
+classes are how the code reads and writes it. ``tests/db/test_schema.py``
+checks that the two agree.
+
+Conventions:
+- moments are ``Timestamp`` (UTC text), calendar days are ``Day``;
+- nothing is deleted: a contact is archived (``archived_at``), a need or promise
+  is closed with a status;
+- ``Contact.last_interaction_at`` and ``Contact.next_ping_at`` are maintained by
+  the services in the same transaction as the writes that change them, and
+  indexed, so "who is overdue" is an index range scan;
+- ``Contact.search_text`` is the folded text that ``/`` and ``--search`` match:
+  name, organization, title, emails, tags, notes and details.
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    SQL,
+    AutoField,
+    BooleanField,
+    Check,
+    DatabaseProxy,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from netty.db.fields import Day, Timestamp, one_of
+from netty.db.vocab import (
+    ASK_STATUSES,
+    CHANNELS,
+    GIVE_KINDS,
+    INITIATORS,
+    INTERACTION_KINDS,
+    METHOD_KINDS,
+    NEED_STATUSES,
+    PROMISE_DIRECTIONS,
+    PROMISE_STATUSES,
+)
+
+database = DatabaseProxy()
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Organization(BaseModel):
+    id = AutoField()
+    name = TextField(constraints=[Check("trim(name) <> ''")])
+    name_key = TextField(unique=True)  # folded name: unique ignoring case and accents
+    is_target = BooleanField(default=False, index=True)
+    notes = TextField(default="")
+    created_at = Timestamp()
+
+
+class Event(BaseModel):
+    id = AutoField()
+    name = TextField(constraints=[Check("trim(name) <> ''")])
+    starts_at = Timestamp(index=True)
+    venue = TextField(default="")
+    channel = TextField(null=True, constraints=[one_of("channel", tuple(CHANNELS))])
+    notes = TextField(default="")
+    created_at = Timestamp()
+
+
+class Contact(BaseModel):
+    id = AutoField()
+    name = TextField(constraints=[Check("trim(name) <> ''")])
+    name_key = TextField(index=True)  # folded name, for case/accent-insensitive lookup
+    title = TextField(default="")
+    organization = ForeignKeyField(Organization, null=True, on_delete="SET NULL")
+    location = TextField(default="")
+    linkedin = TextField(null=True, unique=True)  # normalised profile URL
+    ring = IntegerField(default=3, constraints=[Check("ring BETWEEN 1 AND 3")])
+    channel = TextField(null=True, constraints=[one_of("channel", tuple(CHANNELS))])
+    how_met = TextField(default="")
+    met_at_event = ForeignKeyField(Event, null=True, on_delete="SET NULL")
+    introduced_by = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="introduced")
+    details = TextField(default="")  # personal details: family, interests, career
+    notes = TextField(default="")
+    cadence_days = IntegerField(
+        null=True, constraints=[Check("cadence_days IS NULL OR cadence_days BETWEEN 1 AND 3650")]
+    )
+    strength = IntegerField(
+        null=True, constraints=[Check("strength IS NULL OR strength BETWEEN 0 AND 5")]
+    )
+    search_text = TextField(default="")
+    created_at = Timestamp()
+    updated_at = Timestamp()
+    archived_at = Timestamp(null=True, index=True)
+    last_interaction_at = Timestamp(null=True, index=True)
+    next_ping_at = Timestamp(index=True)
+    connected_at = Timestamp(null=True)  # e.g. LinkedIn's "Connected On"
+
+
+class ContactMethod(BaseModel):
+    """An email address, phone number or URL of a contact, in the order given."""
+
+    id = AutoField()
+    contact = ForeignKeyField(Contact, backref="methods", on_delete="CASCADE")
+    kind = TextField(constraints=[one_of("kind", METHOD_KINDS)])
+    value = TextField(constraints=[Check("trim(value) <> ''")])
+    value_key = TextField()  # lower-cased email, digits of a phone, normalised URL
+    label = TextField(default="")
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("kind", "value_key"), False), (("contact", "kind", "value_key"), True))
+
+
+class Tag(BaseModel):
+    id = AutoField()
+    name = TextField(unique=True, constraints=[Check("trim(name) <> ''")])
+
+
+class ContactTag(BaseModel):
+    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+    tag = ForeignKeyField(Tag, on_delete="CASCADE")
+
+    class Meta:
+        primary_key = False
+        indexes = ((("contact", "tag"), True), (("tag",), False))
+
+
+class Interaction(BaseModel):
+    id = AutoField()
+    kind = TextField(constraints=[one_of("kind", tuple(INTERACTION_KINDS))])
+    occurred_at = Timestamp(index=True)
+    summary = TextField(default="")
+    initiated_by = TextField(default="me", constraints=[one_of("initiated_by", INITIATORS)])
+    in_person = BooleanField(default=False)
+    event = ForeignKeyField(Event, null=True, on_delete="SET NULL")
+    created_at = Timestamp()
+    archived_at = Timestamp(null=True)
+
+
+class InteractionContact(BaseModel):
+    """Who took part: one coffee with two people is one interaction, two rows here."""
+
+    interaction = ForeignKeyField(Interaction, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+
+    class Meta:
+        primary_key = False
+        indexes = ((("interaction", "contact"), True), (("contact", "interaction"), False))
+
+
+class Need(BaseModel):
+    """Something a contact needs, with the date by which it matters."""
+
+    id = AutoField()
+    contact = ForeignKeyField(Contact, backref="needs", on_delete="CASCADE")
+    text = TextField(constraints=[Check("trim(text) <> ''")])
+    horizon = Day(null=True, index=True)
+    status = TextField(default="open", constraints=[one_of("status", NEED_STATUSES)])
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    created_at = Timestamp()
+    closed_at = Timestamp(null=True)
+
+    class Meta:
+        indexes = ((("contact", "status"), False),)
+
+
+class Give(BaseModel):
+    """Something I gave a contact: an intro, a resource, advice, a referral, a favour."""
+
+    id = AutoField()
+    contact = ForeignKeyField(Contact, backref="gives", on_delete="CASCADE")
+    kind = TextField(constraints=[one_of("kind", GIVE_KINDS)])
+    text = TextField(constraints=[Check("trim(text) <> ''")])
+    given_at = Timestamp(index=True)
+    need = ForeignKeyField(Need, null=True, on_delete="SET NULL")
+    introduced_to = ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="intros")
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    created_at = Timestamp()
+
+
+class Ask(BaseModel):
+    """My specific ask of a contact, ideally naming a person and/or organization."""
+
+    id = AutoField()
+    contact = ForeignKeyField(Contact, backref="asks", on_delete="CASCADE")
+    text = TextField(constraints=[Check("trim(text) <> ''")])
+    target_contact = ForeignKeyField(
+        Contact, null=True, on_delete="SET NULL", backref="asked_about"
+    )
+    target_org = ForeignKeyField(Organization, null=True, on_delete="SET NULL")
+    status = TextField(default="pending", constraints=[one_of("status", ASK_STATUSES)])
+    asked_at = Timestamp()
+    resolved_at = Timestamp(null=True)
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    created_at = Timestamp()
+
+    class Meta:
+        indexes = ((("contact", "status"), False),)
+
+
+class Promise(BaseModel):
+    """A promise either way: I owe them, or they owe me."""
+
+    id = AutoField()
+    contact = ForeignKeyField(Contact, backref="promises", on_delete="CASCADE")
+    direction = TextField(constraints=[one_of("direction", tuple(PROMISE_DIRECTIONS))])
+    text = TextField(constraints=[Check("trim(text) <> ''")])
+    due = Day(null=True, index=True)
+    status = TextField(default="open", constraints=[one_of("status", PROMISE_STATUSES)])
+    closed_at = Timestamp(null=True)  # when it was done (or dropped)
+    nudges_sent = IntegerField(default=0, constraints=[Check("nudges_sent >= 0")])
+    last_nudged_at = Timestamp(null=True)
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    created_at = Timestamp()
+
+    class Meta:
+        indexes = ((("contact", "status"), False), (("status", "direction", "due"), False))
+
+
+class Reminder(BaseModel):
+    """A reminder the user set: 'follow up in 2 weeks', ``netty remind``."""
+
+    id = AutoField()
+    contact = ForeignKeyField(Contact, null=True, backref="reminders", on_delete="CASCADE")
+    text = TextField(constraints=[Check("trim(text) <> ''")])
+    due_at = Timestamp(index=True)
+    done_at = Timestamp(null=True)
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    created_at = Timestamp()
+
+
+class ReminderState(BaseModel):
+    """Snooze and done for reminders the engine derives (pings, nudges, thank-yous)."""
+
+    key = TextField(primary_key=True)  # e.g. "thank:promise:12"
+    snoozed_until = Timestamp(null=True)
+    done_at = Timestamp(null=True)
+    updated_at = Timestamp()
+
+
+class Setting(BaseModel):
+    """User configuration as JSON values: ring cadences, weekly time target, goals."""
+
+    key = TextField(primary_key=True)
+    value = TextField()  # JSON
+    updated_at = Timestamp()
+
+
+MODELS = [
+    Organization,
+    Event,
+    Contact,
+    ContactMethod,
+    Tag,
+    ContactTag,
+    Interaction,
+    InteractionContact,
+    Need,
+    Give,
+    Ask,
+    Promise,
+    Reminder,
+    ReminderState,
+    Setting,
+]
+
+__all__ = ["MODELS", "SQL", "database", *[m.__name__ for m in MODELS]]

@@ -1,0 +1,1 @@
+"""Services: plain Python between the faces (CLI, app) and the database."""

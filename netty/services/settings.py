@@ -1,0 +1,53 @@
+"""User settings stored in the database (JSON values in the ``setting`` table)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pendulum
+
+from netty.db.models import Setting, database
+from netty.db.vocab import DEFAULT_CADENCE_DAYS, RINGS
+from netty.errors import InvalidInput
+
+RING_CADENCES = "ring_cadences"
+
+
+def get(key: str, default: Any = None) -> Any:
+    """A setting's value, or ``default`` when it was never set."""
+    row = Setting.get_or_none(Setting.key == key)
+    return default if row is None else json.loads(row.value)
+
+
+def put(key: str, value: Any, now: pendulum.DateTime) -> None:
+    """Store a setting (in the caller's transaction, if any)."""
+    Setting.insert(key=key, value=json.dumps(value), updated_at=now).on_conflict(
+        conflict_target=[Setting.key],
+        update={Setting.value: json.dumps(value), Setting.updated_at: now},
+    ).execute()
+
+
+def ring_cadences() -> dict[int, int]:
+    """Default keep-in-touch cadence in days for each ring (1 -> 14, 2 -> 30, 3 -> 90)."""
+    stored = get(RING_CADENCES, {}) or {}
+    return {ring: int(stored.get(str(ring), days)) for ring, days in DEFAULT_CADENCE_DAYS.items()}
+
+
+def set_ring_cadence(ring: int, days: int, now: pendulum.DateTime) -> dict[int, int]:
+    """Change a ring's default cadence and move every affected contact's next ping."""
+    if ring not in RINGS:
+        raise InvalidInput(f"ring must be 1, 2 or 3, not {ring!r}")
+    if not 1 <= days <= 3650:
+        raise InvalidInput(f"cadence must be from 1 to 3650 days, not {days!r}")
+    with database.atomic():
+        cadences = ring_cadences()
+        cadences[ring] = days
+        put(RING_CADENCES, {str(k): v for k, v in cadences.items()}, now)
+        base = "COALESCE(last_interaction_at, created_at)"
+        database.execute_sql(
+            f"UPDATE contact SET next_ping_at = strftime('%Y-%m-%d %H:%M:%S', {base}, ?) "
+            "WHERE ring = ? AND cadence_days IS NULL",
+            (f"+{days} days", ring),
+        )
+    return cadences

@@ -1,0 +1,167 @@
+"""What services return: frozen, plain data that never touches the database again.
+
+A widget can render these without firing a lazy query, and the CLI turns them
+into JSON with ``to_json``. The JSON shapes are documented in the README.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+import pendulum
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A pointer to another record, for display: its id and its name."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """One contact as lists show it."""
+
+    id: int
+    name: str
+    organization: str | None
+    title: str
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+    urls: tuple[str, ...]
+    ring: int
+    channel: str | None
+    tags: tuple[str, ...]
+    cadence_days: int
+    cadence_is_default: bool
+    last_interaction_at: pendulum.DateTime | None
+    next_ping_at: pendulum.DateTime
+    archived: bool
+
+
+@dataclass(frozen=True)
+class ContactView(ContactRow):
+    """One contact with every field."""
+
+    location: str
+    linkedin: str | None
+    how_met: str
+    introduced_by: Ref | None
+    details: str
+    notes: str
+    strength: int | None
+    created_at: pendulum.DateTime
+    updated_at: pendulum.DateTime
+    archived_at: pendulum.DateTime | None
+    connected_at: pendulum.DateTime | None
+
+
+@dataclass(frozen=True)
+class InteractionView:
+    """An interaction: a coffee, a call, an event; with everyone who took part."""
+
+    id: int
+    ref: str
+    kind: str
+    occurred_at: pendulum.DateTime
+    summary: str
+    initiated_by: str
+    in_person: bool
+    event: Ref | None
+    contacts: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class NeedView:
+    id: int
+    ref: str
+    contact: Ref
+    text: str
+    horizon: pendulum.Date | None
+    status: str
+    created_at: pendulum.DateTime
+    closed_at: pendulum.DateTime | None
+
+
+@dataclass(frozen=True)
+class GiveView:
+    id: int
+    ref: str
+    contact: Ref
+    kind: str
+    text: str
+    given_at: pendulum.DateTime
+    need_id: int | None
+    introduced_to: Ref | None
+
+
+@dataclass(frozen=True)
+class AskView:
+    id: int
+    ref: str
+    contact: Ref
+    text: str
+    target_contact: Ref | None
+    target_org: str | None
+    status: str
+    asked_at: pendulum.DateTime
+    resolved_at: pendulum.DateTime | None
+
+
+@dataclass(frozen=True)
+class PromiseView:
+    id: int
+    ref: str
+    contact: Ref
+    direction: str
+    text: str
+    due: pendulum.Date | None
+    status: str
+    closed_at: pendulum.DateTime | None
+    nudges_sent: int
+    created_at: pendulum.DateTime
+
+
+@dataclass(frozen=True)
+class ContactDetail:
+    """A contact with everything recorded about them (``netty show``)."""
+
+    contact: ContactView
+    interactions: tuple[InteractionView, ...]
+    needs: tuple[NeedView, ...]
+    gives: tuple[GiveView, ...]
+    asks: tuple[AskView, ...]
+    promises: tuple[PromiseView, ...]
+
+
+def to_json(value: Any) -> Any:
+    """Plain JSON-able data from views: moments as ISO 8601 UTC, days as ISO dates."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, pendulum.DateTime):
+        return value.in_tz("UTC").to_iso8601_string()
+    if isinstance(value, pendulum.Date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items()}
+    return value
+
+
+def contact_json(view: ContactRow) -> dict[str, Any]:
+    """A contact as the CLI's ``--json`` prints it (README: "JSON shapes")."""
+    data = to_json(view)
+    data["cadence_days"] = view.cadence_days
+    return data
+
+
+def detail_json(detail: ContactDetail) -> dict[str, Any]:
+    """``netty show --json``: the contact object plus its records."""
+    data = contact_json(detail.contact)
+    for name in ("interactions", "needs", "gives", "asks", "promises"):
+        data[name] = to_json(getattr(detail, name))
+    return data

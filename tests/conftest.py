@@ -1,0 +1,46 @@
+"""Shared fixtures: a temp database file, a fixed clock, and XDG folders in tmp_path.
+
+Every test is hermetic: nothing touches the real home folder or the real clock.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from netty.db import close_database, open_database
+
+FIXED_NOW = "2026-11-23T10:00:00+00:00"
+
+
+@pytest.fixture(autouse=True)
+def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fixed NETTY_NOW, no NETTY_DB, HOME and XDG folders inside tmp_path."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(var, str(home / var.lower()))
+    monkeypatch.setenv("NETTY_NOW", FIXED_NOW)
+    monkeypatch.delenv("NETTY_DB", raising=False)
+    monkeypatch.delenv("NETTY_DEBUG", raising=False)
+
+
+@pytest.fixture
+def now() -> pendulum.DateTime:
+    return pendulum.parse(FIXED_NOW)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "netty.db"
+
+
+@pytest.fixture
+def db(db_path: Path, now: pendulum.DateTime):
+    """An opened, migrated, empty netty database in tmp_path; yields its path."""
+    open_database(db_path, now)
+    yield db_path
+    close_database()
