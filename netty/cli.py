@@ -1,0 +1,496 @@
+"""The ``netty`` command: parses arguments, calls a service, prints the result.
+
+Exit codes: 0 success; 2 bad input or usage (one line on stderr saying what is
+wrong and how to fix it); 1 anything else. No tracebacks for user errors
+(set ``NETTY_DEBUG=1`` to see one for a real bug).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from netty import __version__, clock
+from netty.dates import ago, parse_when
+from netty.db import close_database, open_database
+from netty.errors import NettyError
+from netty.paths import resolve_db
+
+
+class Env:
+    """What every command shares: the database option and the clock, read once."""
+
+    def __init__(self, db_option: str | None) -> None:
+        self.db_option = db_option
+        self.now = clock.now()
+        self.location: str | None = None
+
+    def open(self, target: str | None = None) -> str:
+        """Open (creating and migrating if needed) the database; returns where it is."""
+        self.location = target or resolve_db(self.db_option)
+        open_database(self.location, self.now)
+        return self.location
+
+
+pass_env = click.make_pass_decorator(Env)
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_option",
+    metavar="PATH",
+    help="Database file (or URL) to use; overrides NETTY_DB and the default location.",
+)
+@click.version_option(__version__, prog_name="netty")
+@click.pass_context
+def cli(ctx: click.Context, db_option: str | None) -> None:
+    """netty: a keyboard-driven personal CRM for people who network by giving first.
+
+    Run without a command to open the app on your network.
+    """
+    ctx.obj = Env(db_option)
+    ctx.call_on_close(close_database)
+    if ctx.invoked_subcommand is None:
+        env: Env = ctx.obj
+        env.open()
+        _run_app(env)
+
+
+def _run_app(env: Env) -> None:
+    try:
+        from netty.ui.app import run_app
+    except ImportError as exc:
+        raise click.ClickException(
+            "the terminal app is not there yet; use the commands (`netty --help`)"
+        ) from exc
+    run_app(env.location, env.now)
+
+
+# ------------------------------------------------------------------ contacts
+
+_contact_options = [
+    click.option("--org", "organization", metavar="ORG", help="Organization they work for."),
+    click.option("--title", metavar="T", help="Job title."),
+    click.option("--email", "emails", multiple=True, metavar="E", help="Email (repeatable)."),
+    click.option("--phone", "phones", multiple=True, metavar="P", help="Phone (repeatable)."),
+    click.option(
+        "--url", "urls", multiple=True, metavar="U", help="URL, e.g. LinkedIn (repeatable)."
+    ),
+    click.option("--ring", metavar="1|2|3", help="1 inner circle, 2 colleagues, 3 acquaintances."),
+    click.option("--channel", metavar="C", help="Where you met: work, civic club, online, ..."),
+    click.option("--every", "cadence", metavar="DAYS", help="Keep-in-touch cadence in days."),
+    click.option("--tag", "tags", multiple=True, metavar="T", help="Tag (repeatable)."),
+    click.option("--met", "how_met", metavar="TEXT", help="How you met."),
+    click.option("--introduced-by", metavar="CONTACT", help="Who introduced you."),
+    click.option("--details", metavar="TEXT", help="Personal details: family, interests, career."),
+    click.option("--notes", metavar="TEXT", help="Notes."),
+    click.option("--location", metavar="TEXT", help="Where they live or work."),
+    click.option("--strength", metavar="0-5", help="How strong the relationship is."),
+]
+
+
+def contact_options(func):
+    for option in reversed(_contact_options):
+        func = option(func)
+    return func
+
+
+def _fields(opts: dict[str, Any], *, editing: bool, current=None):
+    from netty.services.contacts import UNSET, ContactFields, resolve_contact
+
+    values: dict[str, Any] = {}
+    for key in (
+        "organization",
+        "title",
+        "ring",
+        "channel",
+        "how_met",
+        "details",
+        "notes",
+        "location",
+        "strength",
+    ):
+        if opts.get(key) is not None:
+            values[key] = opts[key]
+    if opts.get("cadence") is not None:
+        values["cadence_days"] = opts["cadence"]
+    if opts.get("introduced_by"):
+        values["introduced_by"] = resolve_contact(opts["introduced_by"], archived=None)
+    lists = {
+        "emails": "remove_emails",
+        "phones": "remove_phones",
+        "urls": "remove_urls",
+        "tags": "remove_tags",
+    }
+    for key, remove_key in lists.items():
+        added = list(opts.get(key) or ())
+        removed = {v.strip().lower().lstrip("#") for v in opts.get(remove_key) or ()}
+        if not editing:
+            if added:
+                values[key] = added
+        elif added or removed:
+            existing = list(getattr(current, key))
+            kept = [v for v in existing if v.lower() not in removed]
+            values[key] = kept + [v for v in added if v not in kept]
+    return ContactFields(**values) if values or editing else ContactFields(name=UNSET)
+
+
+def _print_contact_line(row, now) -> None:
+    org = ", ".join(x for x in (row.title, row.organization) if x)
+    last = ago(row.last_interaction_at, now)
+    flag = " (archived)" if row.archived else ""
+    click.echo(
+        f"#{row.id:<5} {row.name}{flag}  ·  {org or '-'}  ·  ring {row.ring}  ·  last {last}"
+    )
+
+
+@cli.command()
+@click.argument("name")
+@contact_options
+@pass_env
+def add(env: Env, name: str, **opts: Any) -> None:
+    """Add a contact called NAME."""
+    from netty.services.contacts import ContactFields, add_contact, parse_cadence, parse_ring
+
+    if opts.get("ring") is not None:
+        parse_ring(opts["ring"])
+    if opts.get("cadence") is not None:
+        parse_cadence(opts["cadence"])
+    env.open()
+    fields = _fields(opts, editing=False)
+    fields = ContactFields(**{**fields.given(), "name": name})
+    view = add_contact(fields, env.now)
+    click.echo(f"added #{view.id} {view.name}")
+
+
+@cli.command()
+@click.argument("contact")
+@click.option("--name", help="New name.")
+@contact_options
+@click.option("--remove-email", "remove_emails", multiple=True, metavar="E")
+@click.option("--remove-phone", "remove_phones", multiple=True, metavar="P")
+@click.option("--remove-url", "remove_urls", multiple=True, metavar="U")
+@click.option("--remove-tag", "remove_tags", multiple=True, metavar="T")
+@pass_env
+def edit(env: Env, contact: str, name: str | None, **opts: Any) -> None:
+    """Change a contact's fields. --email/--phone/--url/--tag add; --remove-* remove."""
+    from netty.services.contacts import (
+        ContactFields,
+        edit_contact,
+        get_contact,
+        resolve_contact,
+    )
+
+    env.open()
+    contact_id = resolve_contact(contact, archived=None)
+    current = get_contact(contact_id)
+    fields = _fields(opts, editing=True, current=current)
+    given = fields.given()
+    if name is not None:
+        given["name"] = name
+    if not given:
+        raise click.UsageError("nothing to change; give at least one option (see --help)")
+    view = edit_contact(contact_id, ContactFields(**given), env.now)
+    click.echo(f"updated #{view.id} {view.name}")
+
+
+@cli.command()
+@click.argument("contact")
+@pass_env
+def archive(env: Env, contact: str) -> None:
+    """Archive a contact (hidden everywhere; `netty restore` brings it back)."""
+    from netty.services.contacts import archive_contact, resolve_contact
+
+    env.open()
+    view = archive_contact(resolve_contact(contact), env.now)
+    click.echo(f"archived #{view.id} {view.name}; undo with: netty restore {view.id}")
+
+
+@cli.command()
+@click.argument("contact")
+@pass_env
+def restore(env: Env, contact: str) -> None:
+    """Bring back an archived contact."""
+    from netty.services.contacts import resolve_contact, restore_contact
+
+    env.open()
+    view = restore_contact(resolve_contact(contact, archived=True), env.now)
+    click.echo(f"restored #{view.id} {view.name}")
+
+
+@cli.command("list")
+@click.option(
+    "--search", metavar="TEXT", help="Match name, organization, title, emails, tags, notes."
+)
+@click.option("--tag", metavar="T")
+@click.option("--ring", metavar="N")
+@click.option("--org", "organization", metavar="ORG")
+@click.option("--archived", is_flag=True, help="List archived contacts instead.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array (see README).")
+@pass_env
+def list_(env: Env, as_json: bool, **filters: Any) -> None:
+    """List contacts, by name."""
+    from netty.services.contacts import list_contacts, parse_ring
+    from netty.services.views import to_json
+
+    if filters.get("ring") is not None:
+        filters["ring"] = parse_ring(filters["ring"])
+    env.open()
+    rows = list_contacts(**filters)
+    if as_json:
+        _echo_json([to_json(r) for r in rows])
+        return
+    for row in rows:
+        _print_contact_line(row, env.now)
+    if not rows:
+        click.echo("no contacts match", err=True)
+
+
+@cli.command()
+@click.argument("contact")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object (see README).")
+@pass_env
+def show(env: Env, contact: str, as_json: bool) -> None:
+    """Show a contact with interactions, needs, gives, asks and promises."""
+    from netty.services.contacts import resolve_contact
+    from netty.services.timeline import contact_detail
+    from netty.services.views import detail_json
+
+    env.open()
+    detail = contact_detail(resolve_contact(contact, archived=None))
+    if as_json:
+        _echo_json(detail_json(detail))
+        return
+    c = detail.contact
+    click.echo(f"#{c.id} {c.name}" + ("  (archived)" if c.archived else ""))
+    for label, value in (
+        ("works", ", ".join(x for x in (c.title, c.organization) if x)),
+        (
+            "ring",
+            f"{c.ring}, every {c.cadence_days} days"
+            + (" (ring default)" if c.cadence_is_default else ""),
+        ),
+        ("met", ", ".join(x for x in (c.channel, c.how_met) if x)),
+        ("introduced by", c.introduced_by.name if c.introduced_by else ""),
+        ("emails", ", ".join(c.emails)),
+        ("phones", ", ".join(c.phones)),
+        ("urls", ", ".join(c.urls)),
+        ("tags", " ".join("#" + t for t in c.tags)),
+        ("last contact", ago(c.last_interaction_at, env.now)),
+        ("next ping", c.next_ping_at.to_date_string()),
+        ("details", c.details),
+        ("notes", c.notes),
+    ):
+        if value:
+            click.echo(f"  {label:>13}: {value}")
+    sections = (
+        (
+            "Needs",
+            [
+                f"[{n.ref}] {n.text} ({n.status}" + (f", by {n.horizon})" if n.horizon else ")")
+                for n in detail.needs
+            ],
+        ),
+        ("Gave", [f"[{g.ref}] {g.kind}: {g.text}" for g in detail.gives]),
+        ("Asked", [f"[{a.ref}] {a.text} ({a.status})" for a in detail.asks]),
+        (
+            "Promises",
+            [
+                f"[{p.ref}] {'I owe' if p.direction == 'i_owe' else 'they owe'}: {p.text} ({p.status}"
+                + (f", due {p.due})" if p.due else ")")
+                for p in detail.promises
+            ],
+        ),
+        (
+            "Interactions",
+            [
+                f"[{i.ref}] {i.occurred_at.in_tz(env.now.timezone).to_date_string()} {i.kind}: {i.summary.splitlines()[0] if i.summary else ''}"
+                for i in detail.interactions
+            ],
+        ),
+    )
+    for title, lines in sections:
+        if lines:
+            click.echo(f"\n{title}")
+            for line in lines:
+                click.echo(f"  {line}")
+
+
+@cli.command()
+@click.argument("contacts", nargs=-1, required=True)
+@click.option(
+    "--kind",
+    default="note",
+    show_default=True,
+    help="coffee, meal, call, video, email, message, event, intro, thank-you, note.",
+)
+@click.option(
+    "--when",
+    default="now",
+    show_default=True,
+    help="today, yesterday, fri, 3 days ago, 2026-11-01 ...",
+)
+@click.option("--summary", default="", help="What happened.")
+@click.option("--by-them", is_flag=True, help="They started it.")
+@pass_env
+def log(
+    env: Env, contacts: Sequence[str], kind: str, when: str, summary: str, by_them: bool
+) -> None:
+    """Record an interaction with one or more contacts."""
+    from netty.services.contacts import resolve_contact
+    from netty.services.timeline import log_interaction, parse_kind
+
+    kind = parse_kind(kind)
+    moment = parse_when(when, env.now)
+    env.open()
+    ids = [resolve_contact(c) for c in contacts]
+    view = log_interaction(
+        ids, kind=kind, when=moment, summary=summary, by_them=by_them, now=env.now
+    )
+    names = ", ".join(r.name for r in view.contacts)
+    click.echo(f"logged {view.kind} [{view.ref}] with {names} on {moment.to_date_string()}")
+
+
+# ------------------------------------------------------------------ organizations, settings
+
+
+@cli.command()
+@click.argument("organization")
+@click.option("--off", is_flag=True, help="No longer a target.")
+@pass_env
+def target(env: Env, organization: str, off: bool) -> None:
+    """Mark ORGANIZATION as a target employer or client."""
+    from netty.services.contacts import set_target
+
+    env.open()
+    name = set_target(organization, not off, env.now)
+    click.echo(f"{name} is {'no longer ' if off else ''}a target")
+
+
+@cli.command()
+@click.argument("ring", required=False, type=int)
+@click.argument("days", required=False, type=int)
+@pass_env
+def cadence(env: Env, ring: int | None, days: int | None) -> None:
+    """Show the default keep-in-touch cadence per ring, or set RING to DAYS."""
+    from netty.db.vocab import RINGS
+    from netty.services import settings
+
+    env.open()
+    if ring is not None and days is None:
+        raise click.UsageError("give both RING and DAYS, e.g. `netty cadence 2 45`")
+    cadences = (
+        settings.set_ring_cadence(ring, days, env.now)
+        if ring is not None
+        else settings.ring_cadences()
+    )
+    for number, label in RINGS.items():
+        click.echo(f"ring {number} ({label}): every {cadences[number]} days")
+
+
+@cli.command()
+@pass_env
+def info(env: Env) -> None:
+    """Where the database is and what it holds."""
+    from netty.db import known_migrations
+    from netty.services.contacts import counts
+
+    location = env.open()
+    c = counts()
+    click.echo(f"database: {location}")
+    click.echo(f"schema:   {known_migrations()[-1]}")
+    click.echo(f"contacts: {c['active']} active, {c['archived']} archived")
+
+
+# ------------------------------------------------------------------ demo
+
+
+@cli.command()
+@click.option(
+    "--size",
+    type=click.IntRange(1, 1_000_000),
+    help="Generate N contacts instead (for benchmarks).",
+)
+@click.option("--no-tui", is_flag=True, help="Only write the data; don't open the app.")
+@pass_env
+def demo(env: Env, size: int | None, no_tui: bool) -> None:
+    """Write a demo network into a fresh database (a temporary one unless --db/NETTY_DB) and open the app."""
+    from netty.services import demo as demo_service
+
+    target_db = None
+    if not (env.db_option or os.environ.get("NETTY_DB")):
+        folder = Path(tempfile.mkdtemp(prefix="netty-demo-"))
+        target_db = str(folder / "demo.db")
+    location = env.open(target_db)
+    if size is None:
+        summary = demo_service.load_demo(env.now)
+    else:
+        summary = demo_service.generate(size, env.now)
+    click.echo(
+        f"demo network in {location}: {summary.contacts} contacts, "
+        f"{summary.interactions} interactions",
+        err=not no_tui,
+    )
+    if not no_tui:
+        _run_app(env)
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns (and exits with) the exit code."""
+    code = _main(list(argv) if argv is not None else sys.argv[1:])
+    if argv is None:
+        sys.exit(code)
+    return code
+
+
+def _main(args: list[str]) -> int:
+    try:
+        result = cli.main(args=args, prog_name="netty", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.UsageError as exc:
+        hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
+        click.echo(f"netty: {_one_line(exc.format_message())}{hint}", err=True)
+        return 2
+    except click.Abort:
+        click.echo("netty: aborted", err=True)
+        return 1
+    except NettyError as exc:
+        click.echo(f"netty: {_one_line(str(exc))}", err=True)
+        return exc.exit_code
+    except click.ClickException as exc:
+        click.echo(f"netty: {_one_line(exc.format_message())}", err=True)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so in one line, keep the traceback for NETTY_DEBUG
+        if os.environ.get("NETTY_DEBUG"):
+            raise
+        click.echo(
+            f"netty: unexpected error: {type(exc).__name__}: {_one_line(str(exc))}", err=True
+        )
+        return 1
+    return result if isinstance(result, int) else 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,534 @@
+"""Demo networks: the hand-made one people explore, and generated ones for benchmarks.
+
+``load_demo`` writes the believable network of ``demo_data`` through the same
+services the app uses. ``generate`` writes N synthetic contacts with about ten
+interactions each in bulk, deterministically for a given ``now``.
+Both refuse a database that already has contacts: a demo never mixes with real data.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import pendulum
+
+from netty.db.fields import to_utc_text
+from netty.db.models import (
+    Contact,
+    ContactMethod,
+    ContactTag,
+    Event,
+    Interaction,
+    InteractionContact,
+    Need,
+    Organization,
+    Promise,
+    Tag,
+    database,
+)
+from netty.db.vocab import CHANNELS, IN_PERSON_KINDS, fold
+from netty.errors import InvalidInput
+from netty.services import ledger, settings
+from netty.services.contacts import ContactFields, add_contact, set_target
+from netty.services.text import search_key
+from netty.services.timeline import log_interaction
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    contacts: int
+    interactions: int
+
+
+def _require_empty() -> None:
+    count = Contact.select().count()
+    if count:
+        raise InvalidInput(
+            f"this database already has {count} contacts; the demo writes only into an "
+            "empty one (leave out --db and NETTY_DB for a temporary database)"
+        )
+
+
+def load_demo(now: pendulum.DateTime) -> DemoSummary:
+    """Write the hand-made demo network, all of it relative to ``now``, in one transaction."""
+    from netty.services import demo_data as data
+
+    with database.atomic():
+        _require_empty()
+        for org in data.ORGANIZATIONS:
+            if org.get("is_target"):
+                set_target(org["name"], True, now)
+        orgs = {o["name"]: o for o in data.ORGANIZATIONS}
+        for org in orgs.values():
+            Organization.update(notes=org.get("notes", "")).where(
+                Organization.name_key == fold(org["name"])
+            ).execute()
+        events = {}
+        for ev in data.EVENTS:
+            events[ev["key"]] = Event.create(
+                name=ev["name"],
+                starts_at=now.subtract(days=ev["days_ago"]).set(hour=8, minute=0),
+                venue=ev.get("venue", ""),
+                channel=ev.get("channel"),
+                created_at=now.subtract(days=ev["days_ago"]),
+            ).id
+        ids: dict[str, int] = {}
+        for person in data.PEOPLE:
+            created = now.subtract(days=person.get("created_days_ago", 400))
+            view = add_contact(
+                ContactFields(
+                    name=person["name"],
+                    title=person.get("title", ""),
+                    organization=person.get("org"),
+                    emails=person.get("emails", []),
+                    phones=person.get("phones", []),
+                    urls=person.get("urls", []),
+                    location=person.get("location", ""),
+                    ring=person.get("ring", 3),
+                    channel=person.get("channel"),
+                    how_met=person.get("how_met", ""),
+                    details=person.get("details", ""),
+                    notes=person.get("notes", ""),
+                    cadence_days=person.get("cadence_days"),
+                    strength=person.get("strength"),
+                    tags=person.get("tags", []),
+                ),
+                created,
+            )
+            ids[person["key"]] = view.id
+        for person in data.PEOPLE:
+            intro = person.get("introduced_by")
+            if intro:
+                Contact.update(introduced_by=ids[intro]).where(
+                    Contact.id == ids[person["key"]]
+                ).execute()
+        interactions = 0
+        for person in data.PEOPLE:
+            me = ids[person["key"]]
+            for item in sorted(person.get("interactions", []), key=lambda i: -i["days_ago"]):
+                when = now.subtract(days=item["days_ago"]).set(hour=9 + item["days_ago"] % 9)
+                log_interaction(
+                    [me, *(ids[k] for k in item.get("with", []))],
+                    kind=item["kind"],
+                    when=when,
+                    summary=item.get("summary", ""),
+                    by_them=item.get("by_them", False),
+                    event_id=events.get(item.get("event")),
+                    now=when,
+                )
+                interactions += 1
+            need_ids = []
+            for need in person.get("needs", []):
+                created = now.subtract(days=need.get("created_days_ago", 10))
+                horizon = now.add(days=need.get("horizon_days", 45)).date()
+                need_ids.append(
+                    ledger.add_need(
+                        me,
+                        need["text"],
+                        now=created,
+                        horizon=horizon,
+                        status=need.get("status", "open"),
+                    )
+                )
+            for give in person.get("gives", []):
+                at = now.subtract(days=give.get("days_ago", 0))
+                need_index = give.get("need")
+                ledger.add_give(
+                    me,
+                    give["kind"],
+                    give["text"],
+                    now=at,
+                    need_id=need_ids[need_index] if need_index is not None else None,
+                    introduced_to=ids.get(give.get("introduced_to", "")),
+                )
+            for ask in person.get("asks", []):
+                at = now.subtract(days=ask.get("days_ago", 0))
+                ledger.add_ask(
+                    me,
+                    ask["text"],
+                    now=at,
+                    status=ask.get("status", "pending"),
+                    target_contact=ids.get(ask.get("target_person", "")),
+                    target_org=ask.get("target_org"),
+                )
+            for promise in person.get("promises", []):
+                created = now.subtract(days=promise.get("created_days_ago", 7))
+                due_in = promise.get("due_in_days")
+                pid = ledger.add_promise(
+                    me,
+                    promise["direction"],
+                    promise["text"],
+                    now=created,
+                    due=now.add(days=due_in).date() if due_in is not None else None,
+                )
+                if promise.get("done") or promise.get("nudges_sent"):
+                    Promise.update(
+                        status="done" if promise.get("done") else "open",
+                        closed_at=now.subtract(days=1) if promise.get("done") else None,
+                        nudges_sent=promise.get("nudges_sent", 0),
+                    ).where(Promise.id == pid).execute()
+    return DemoSummary(len(ids), interactions)
+
+
+# ------------------------------------------------------------------ generated networks
+
+_FIRST = [
+    "Ada",
+    "Alan",
+    "Amara",
+    "Ana",
+    "Anil",
+    "Ari",
+    "Bea",
+    "Ben",
+    "Carla",
+    "Chen",
+    "Chloe",
+    "Dana",
+    "Dev",
+    "Diego",
+    "Elif",
+    "Emma",
+    "Eun",
+    "Farah",
+    "Felix",
+    "Femi",
+    "Grace",
+    "Hana",
+    "Hugo",
+    "Ines",
+    "Ivan",
+    "Jade",
+    "Jamal",
+    "Jin",
+    "Joao",
+    "Kai",
+    "Kenji",
+    "Lara",
+    "Leo",
+    "Lina",
+    "Luca",
+    "Maya",
+    "Mei",
+    "Mina",
+    "Nadia",
+    "Nia",
+    "Noah",
+    "Olu",
+    "Omar",
+    "Pablo",
+    "Priya",
+    "Quinn",
+    "Rafael",
+    "Rosa",
+    "Sam",
+    "Sara",
+    "Sven",
+    "Tara",
+    "Tomas",
+    "Uma",
+    "Vera",
+    "Wei",
+    "Yara",
+    "Yusuf",
+    "Zoe",
+    "Zoë",
+    "José",
+]
+_LAST = [
+    "Abe",
+    "Adeyemi",
+    "Alvarez",
+    "Andersson",
+    "Bauer",
+    "Chen",
+    "Cohen",
+    "Costa",
+    "Dubois",
+    "Eriksen",
+    "Fischer",
+    "Garcia",
+    "Gupta",
+    "Haddad",
+    "Hansen",
+    "Ito",
+    "Jensen",
+    "Kang",
+    "Khan",
+    "Kim",
+    "Kowalski",
+    "Larsen",
+    "Lee",
+    "Li",
+    "Lopez",
+    "Martin",
+    "Meyer",
+    "Mendes",
+    "Moreau",
+    "Murphy",
+    "Nakamura",
+    "Nguyen",
+    "Novak",
+    "Okafor",
+    "Olsen",
+    "Park",
+    "Patel",
+    "Perez",
+    "Petrov",
+    "Rossi",
+    "Sato",
+    "Schmidt",
+    "Silva",
+    "Singh",
+    "Smith",
+    "Suzuki",
+    "Tanaka",
+    "Torres",
+    "Walsh",
+    "Wang",
+    "Weber",
+    "Wu",
+    "Yamamoto",
+    "Zhang",
+    "Álvarez",
+    "Müller",
+]
+_TITLES = (
+    "Product Designer",
+    "UX Researcher",
+    "Engineering Manager",
+    "Software Engineer",
+    "Recruiter",
+    "VP Engineering",
+    "Head of Design",
+    "Data Scientist",
+    "Product Manager",
+    "Founder",
+    "CTO",
+    "Nurse Practitioner",
+    "Clinical Informaticist",
+    "Marketing Lead",
+    "Consultant",
+    "Teacher",
+    "Account Executive",
+    "Operations Manager",
+    "Pastor",
+    "Student",
+)
+_ORG_A = [
+    "North",
+    "South",
+    "East",
+    "West",
+    "Blue",
+    "Green",
+    "Bright",
+    "Cedar",
+    "River",
+    "Summit",
+    "Harbor",
+    "Pioneer",
+    "Granite",
+]
+_ORG_B = [
+    "Health",
+    "Labs",
+    "Systems",
+    "Works",
+    "Bank",
+    "Clinic",
+    "Studio",
+    "Partners",
+    "Collective",
+    "Analytics",
+    "Foods",
+]
+_TAGS = (
+    "design",
+    "health",
+    "fintech",
+    "rotary",
+    "uxpa",
+    "hiring",
+    "mentor",
+    "church",
+    "alumni",
+    "neighbour",
+    "recruiter",
+    "founder",
+    "research",
+    "ai",
+    "volunteer",
+    "climate",
+)
+_KINDS = ("coffee", "meal", "call", "video", "email", "message", "event", "note")
+_SUMMARIES = (
+    "Caught up on their team's roadmap",
+    "Talked about hiring plans for next quarter",
+    "Swapped notes on the design-systems meetup",
+    "They asked about my portfolio",
+    "Quick check-in after the conference",
+    "Shared an article on patient onboarding",
+    "Discussed a possible intro to their head of product",
+    "Birthday message",
+)
+
+
+def generate(size: int, now: pendulum.DateTime, interactions_per_contact: int = 10) -> DemoSummary:
+    """Write ``size`` synthetic contacts with about ten interactions each, in bulk.
+
+    Deterministic for a given ``now``. Used by ``netty demo --size N`` for benchmarks.
+    """
+    rng = random.Random(20260101)
+    cadences = settings.ring_cadences()
+    n_orgs = max(5, min(3000, size // 20))
+    stamp_now = to_utc_text(now)
+    with database.atomic():
+        _require_empty()
+        org_rows, org_names = [], []
+        for i in range(n_orgs):
+            name = f"{rng.choice(_ORG_A)} {rng.choice(_ORG_B)} {i + 1}"
+            org_names.append(name)
+            org_rows.append((i + 1, name, fold(name), i % 40 == 0, "", stamp_now))
+        _bulk(
+            Organization, ["id", "name", "name_key", "is_target", "notes", "created_at"], org_rows
+        )
+        _bulk(Tag, ["id", "name"], [(i + 1, t) for i, t in enumerate(_TAGS)])
+
+        contacts, methods, tags, inters, links, needs, promises = [], [], [], [], [], [], []
+        iid = 0
+        channels = list(CHANNELS)
+        for cid in range(1, size + 1):
+            name = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+            ring = rng.choices((1, 2, 3), weights=(4, 26, 70))[0]
+            org = rng.randrange(n_orgs)
+            title = rng.choice(_TITLES)
+            created = now.subtract(days=rng.randrange(30, 1500), minutes=rng.randrange(1440))
+            count = max(0, int(rng.gauss(interactions_per_contact, 3)))
+            last = None
+            for _ in range(count):
+                iid += 1
+                when = now.subtract(minutes=rng.randrange(1, 730 * 1440))
+                if when < created:
+                    when = created.add(minutes=rng.randrange(1, 1440))
+                kind = rng.choice(_KINDS)
+                inters.append(
+                    (
+                        iid,
+                        kind,
+                        to_utc_text(when),
+                        rng.choice(_SUMMARIES),
+                        rng.choice(("me", "me", "them")),
+                        kind in IN_PERSON_KINDS,
+                        stamp_now,
+                    )
+                )
+                links.append((iid, cid))
+                last = when if last is None or when > last else last
+            base = last or created
+            next_ping = base.add(days=cadences[ring])
+            email = None
+            if rng.random() < 0.35:
+                email = f"{fold(name).replace(' ', '.')}{cid}@example.com"
+                methods.append((cid, "email", email, email, 0, ""))
+            my_tags = rng.sample(range(1, len(_TAGS) + 1), k=rng.choice((0, 0, 1, 2)))
+            tags.extend((cid, t) for t in my_tags)
+            search = search_key(
+                name, org_names[org], title, email, " ".join(_TAGS[t - 1] for t in my_tags)
+            )
+            contacts.append(
+                (
+                    cid,
+                    name,
+                    fold(name),
+                    title,
+                    org + 1,
+                    ring,
+                    rng.choice(channels),
+                    search,
+                    to_utc_text(created),
+                    stamp_now,
+                    to_utc_text(last) if last else None,
+                    to_utc_text(next_ping),
+                    "",
+                    "",
+                    "",
+                    "",
+                )
+            )
+            if rng.random() < 0.05:
+                needs.append(
+                    (
+                        cid,
+                        "An intro to a " + rng.choice(_TITLES).lower(),
+                        now.add(days=rng.randrange(-10, 60)).date().isoformat(),
+                        "open",
+                        stamp_now,
+                    )
+                )
+            if rng.random() < 0.03:
+                promises.append(
+                    (
+                        cid,
+                        rng.choice(("i_owe", "they_owe")),
+                        "Send the article",
+                        now.add(days=rng.randrange(-20, 20)).date().isoformat(),
+                        "open",
+                        0,
+                        stamp_now,
+                    )
+                )
+        _bulk(
+            Contact,
+            [
+                "id",
+                "name",
+                "name_key",
+                "title",
+                "organization",
+                "ring",
+                "channel",
+                "search_text",
+                "created_at",
+                "updated_at",
+                "last_interaction_at",
+                "next_ping_at",
+                "location",
+                "how_met",
+                "details",
+                "notes",
+            ],
+            contacts,
+        )
+        _bulk(
+            ContactMethod, ["contact", "kind", "value", "value_key", "position", "label"], methods
+        )
+        _bulk(ContactTag, ["contact", "tag"], tags)
+        _bulk(
+            Interaction,
+            ["id", "kind", "occurred_at", "summary", "initiated_by", "in_person", "created_at"],
+            inters,
+        )
+        _bulk(InteractionContact, ["interaction", "contact"], links)
+        _bulk(Need, ["contact", "text", "horizon", "status", "created_at"], needs)
+        _bulk(
+            Promise,
+            ["contact", "direction", "text", "due", "status", "nudges_sent", "created_at"],
+            promises,
+        )
+    return DemoSummary(size, iid)
+
+
+def _bulk(model, fields: list[str], rows: list[tuple]) -> None:
+    """Insert many rows fast: executemany on one prepared statement."""
+    if not rows:
+        return
+    columns = [model._meta.fields[f].column_name for f in fields]
+    sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+        model._meta.table_name,
+        ", ".join(f'"{c}"' for c in columns),
+        ", ".join([database.param] * len(columns)),
+    )
+    cursor = database.cursor()
+    cursor.executemany(sql, rows)
