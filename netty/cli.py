@@ -108,7 +108,7 @@ def contact_options(func):
 
 
 def _fields(opts: dict[str, Any], *, editing: bool, current=None):
-    from netty.services.contacts import UNSET, ContactFields, resolve_contact
+    from netty.services.contacts import UNSET, ContactFields, resolve_contact, without
 
     values: dict[str, Any] = {}
     for key in (
@@ -136,14 +136,12 @@ def _fields(opts: dict[str, Any], *, editing: bool, current=None):
     }
     for key, remove_key in lists.items():
         added = list(opts.get(key) or ())
-        removed = {v.strip().lower().lstrip("#") for v in opts.get(remove_key) or ()}
+        removed = list(opts.get(remove_key) or ())
         if not editing:
             if added:
                 values[key] = added
         elif added or removed:
-            existing = list(getattr(current, key))
-            kept = [v for v in existing if v.lower() not in removed]
-            values[key] = kept + [v for v in added if v not in kept]
+            values[key] = without(getattr(current, key), removed, key) + added
     return ContactFields(**values) if values or editing else ContactFields(name=UNSET)
 
 
@@ -162,12 +160,10 @@ def _print_contact_line(row, now) -> None:
 @pass_env
 def add(env: Env, name: str, **opts: Any) -> None:
     """Add a contact called NAME."""
-    from netty.services.contacts import ContactFields, add_contact, parse_cadence, parse_ring
+    from netty.services.contacts import ContactFields, add_contact, check_fields
 
-    if opts.get("ring") is not None:
-        parse_ring(opts["ring"])
-    if opts.get("cadence") is not None:
-        parse_cadence(opts["cadence"])
+    plain_opts = {k: v for k, v in opts.items() if k != "introduced_by"}
+    check_fields(ContactFields(**{**_fields(plain_opts, editing=False).given(), "name": name}))
     env.open()
     fields = _fields(opts, editing=False)
     fields = ContactFields(**{**fields.given(), "name": name})

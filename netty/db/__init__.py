@@ -86,8 +86,14 @@ def _open_sqlite(path: Path, now: pendulum.DateTime) -> OpenResult:
         _create_file(path)
     backup = None
     if existing and pending:
-        backup = backup_file(path, path.with_name(_backup_name(path, now, pending[0])))
-        prune_backups(path)
+        try:
+            backup = backup_file(path, path.with_name(_backup_name(path, now, pending[0])))
+            prune_backups(path)
+        except (OSError, sqlite3.Error) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise DatabaseRefused(
+                f"cannot back up {path} before upgrading it: {reason}; check the folder is writable"
+            ) from exc
     db = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
     try:
         db.connect(reuse_if_open=True)
@@ -140,6 +146,15 @@ def _inspect(path: Path) -> list[str]:
             )
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if "readonly" in str(exc) or "unable to open" in str(exc):
+            raise DatabaseRefused(
+                f"cannot open {path}: its folder is not writable (SQLite needs to write "
+                "beside the file); move it or fix the folder's permissions"
+            ) from exc
+        raise DatabaseRefused(
+            f"{path} cannot be read as a database ({exc}); left untouched"
+        ) from exc
     except sqlite3.DatabaseError as exc:
         raise DatabaseRefused(
             f"{path} cannot be read as a database ({exc}); left untouched"

@@ -66,3 +66,8 @@ def one_of(column: str, values: tuple[str, ...]) -> Check:
     """A CHECK that keeps ``column`` within ``values`` (NULL allowed where the field is)."""
     quoted = ", ".join("'" + value.replace("'", "''") + "'" for value in values)
     return Check(f"{column} IN ({quoted})")
+
+
+def not_blank(column: str) -> Check:
+    """A CHECK that ``column`` holds more than spaces, tabs and newlines."""
+    return Check(f"trim({column}, ' ' || char(9) || char(10) || char(13)) <> ''")

@@ -32,7 +32,7 @@ from peewee import (
     TextField,
 )
 
-from netty.db.fields import Day, Timestamp, one_of
+from netty.db.fields import Day, Timestamp, not_blank, one_of
 from netty.db.vocab import (
     ASK_STATUSES,
     CHANNELS,
@@ -56,7 +56,7 @@ class BaseModel(Model):
 
 class Organization(BaseModel):
     id = AutoField()
-    name = TextField(constraints=[Check("trim(name) <> ''")])
+    name = TextField(constraints=[not_blank("name")])
     name_key = TextField(unique=True)  # folded name: unique ignoring case and accents
     is_target = BooleanField(default=False, index=True)
     notes = TextField(default="")
@@ -65,7 +65,7 @@ class Organization(BaseModel):
 
 class Event(BaseModel):
     id = AutoField()
-    name = TextField(constraints=[Check("trim(name) <> ''")])
+    name = TextField(constraints=[not_blank("name")])
     starts_at = Timestamp(index=True)
     venue = TextField(default="")
     channel = TextField(null=True, constraints=[one_of("channel", tuple(CHANNELS))])
@@ -75,7 +75,7 @@ class Event(BaseModel):
 
 class Contact(BaseModel):
     id = AutoField()
-    name = TextField(constraints=[Check("trim(name) <> ''")])
+    name = TextField(constraints=[not_blank("name")])
     name_key = TextField(index=True)  # folded name, for case/accent-insensitive lookup
     title = TextField(default="")
     organization = ForeignKeyField(Organization, null=True, on_delete="SET NULL")
@@ -109,7 +109,7 @@ class ContactMethod(BaseModel):
     id = AutoField()
     contact = ForeignKeyField(Contact, backref="methods", on_delete="CASCADE")
     kind = TextField(constraints=[one_of("kind", METHOD_KINDS)])
-    value = TextField(constraints=[Check("trim(value) <> ''")])
+    value = TextField(constraints=[not_blank("value")])
     value_key = TextField()  # lower-cased email, digits of a phone, normalised URL
     label = TextField(default="")
     position = IntegerField(default=0)
@@ -120,7 +120,7 @@ class ContactMethod(BaseModel):
 
 class Tag(BaseModel):
     id = AutoField()
-    name = TextField(unique=True, constraints=[Check("trim(name) <> ''")])
+    name = TextField(unique=True, constraints=[not_blank("name")])
 
 
 class ContactTag(BaseModel):
@@ -160,7 +160,7 @@ class Need(BaseModel):
 
     id = AutoField()
     contact = ForeignKeyField(Contact, backref="needs", on_delete="CASCADE")
-    text = TextField(constraints=[Check("trim(text) <> ''")])
+    text = TextField(constraints=[not_blank("text")])
     horizon = Day(null=True, index=True)
     status = TextField(default="open", constraints=[one_of("status", NEED_STATUSES)])
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
@@ -177,7 +177,7 @@ class Give(BaseModel):
     id = AutoField()
     contact = ForeignKeyField(Contact, backref="gives", on_delete="CASCADE")
     kind = TextField(constraints=[one_of("kind", GIVE_KINDS)])
-    text = TextField(constraints=[Check("trim(text) <> ''")])
+    text = TextField(constraints=[not_blank("text")])
     given_at = Timestamp(index=True)
     need = ForeignKeyField(Need, null=True, on_delete="SET NULL")
     introduced_to = ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="intros")
@@ -190,7 +190,7 @@ class Ask(BaseModel):
 
     id = AutoField()
     contact = ForeignKeyField(Contact, backref="asks", on_delete="CASCADE")
-    text = TextField(constraints=[Check("trim(text) <> ''")])
+    text = TextField(constraints=[not_blank("text")])
     target_contact = ForeignKeyField(
         Contact, null=True, on_delete="SET NULL", backref="asked_about"
     )
@@ -211,7 +211,7 @@ class Promise(BaseModel):
     id = AutoField()
     contact = ForeignKeyField(Contact, backref="promises", on_delete="CASCADE")
     direction = TextField(constraints=[one_of("direction", tuple(PROMISE_DIRECTIONS))])
-    text = TextField(constraints=[Check("trim(text) <> ''")])
+    text = TextField(constraints=[not_blank("text")])
     due = Day(null=True, index=True)
     status = TextField(default="open", constraints=[one_of("status", PROMISE_STATUSES)])
     closed_at = Timestamp(null=True)  # when it was done (or dropped)
@@ -229,7 +229,7 @@ class Reminder(BaseModel):
 
     id = AutoField()
     contact = ForeignKeyField(Contact, null=True, backref="reminders", on_delete="CASCADE")
-    text = TextField(constraints=[Check("trim(text) <> ''")])
+    text = TextField(constraints=[not_blank("text")])
     due_at = Timestamp(index=True)
     done_at = Timestamp(null=True)
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")

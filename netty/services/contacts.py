@@ -144,6 +144,50 @@ def parse_strength(value: Any) -> int | None:
     return strength
 
 
+def check_fields(fields: ContactFields) -> None:
+    """Validate everything that needs no database; raises InvalidInput like a save would."""
+    given = fields.given()
+    if "name" in given:
+        require_name(given["name"])
+    checks = {
+        "ring": parse_ring,
+        "channel": parse_channel,
+        "cadence_days": parse_cadence,
+        "strength": parse_strength,
+    }
+    for key, check in checks.items():
+        if key in given:
+            check(given[key])
+    _methods_from(given)
+    for tag in given.get("tags") or ():
+        if clean_line(tag).lstrip("#"):
+            tag_name(tag)
+
+
+METHOD_KEYS = {
+    "emails": lambda v: normalise_email(v)[1],
+    "phones": lambda v: normalise_phone(v)[1],
+    "urls": lambda v: normalise_url(v)[1],
+    "tags": tag_name,
+}
+
+
+def without(current: Sequence[str], remove: Sequence[str], field: str) -> list[str]:
+    """``current`` minus the values in ``remove``, compared as stored (normalised).
+
+    Raises InvalidInput naming a value that is not there, so nothing half-happens.
+    """
+    key = METHOD_KEYS[field]
+    have = {key(v): v for v in current}
+    drop = set()
+    for value in remove:
+        k = key(value)
+        if k not in have:
+            raise InvalidInput(f"{value!r} is not among this contact's {field}")
+        drop.add(k)
+    return [v for v in current if key(v) not in drop]
+
+
 # ---------------------------------------------------------------- writes
 
 
@@ -222,7 +266,7 @@ def _apply(contact: Contact, fields: ContactFields, now: pendulum.DateTime, crea
             intro = _get(int(intro)).id
         contact.introduced_by = intro
     methods = _methods_from(given)
-    if methods is not None or creating:
+    if creating or (methods is not None and "url" in methods):
         contact.linkedin = _linkedin_of(methods if methods is not None else {})
     contact.updated_at = now
     contact.next_ping_at = next_ping(contact)

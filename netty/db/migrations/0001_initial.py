@@ -38,7 +38,7 @@ PROMISE_STATUSES = ("open", "done", "dropped")
 
 
 def NOT_BLANK(column):
-    return Check(f"trim({column}) <> ''")
+    return Check(f"trim({column}, ' ' || char(9) || char(10) || char(13)) <> ''")
 
 
 def up(migrator, db):

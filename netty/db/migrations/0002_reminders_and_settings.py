@@ -18,7 +18,9 @@ def up(migrator, db):
 
     class Reminder(Model):
         contact = ForeignKeyField(Contact, null=True, on_delete="CASCADE")
-        text = TextField(constraints=[Check("trim(text) <> ''")])
+        text = TextField(
+            constraints=[Check("trim(text, ' ' || char(9) || char(10) || char(13)) <> ''")]
+        )
         due_at = Timestamp(index=True)
         done_at = Timestamp(null=True)
         interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
