@@ -1,0 +1,115 @@
+"""Command palette providers: jump to any contact by name, and namespaced commands."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from netty.services.contact_index import Filter
+from netty.ui.safe import plain
+
+
+class ContactsProvider(Provider):
+    """`ctrl+p`, type a name: jump to that contact."""
+
+    def _rows(self):
+        from netty.ui.screens.main import MainScreen
+
+        screen = self.app.get_screen("main") if self.app.is_screen_installed("main") else None
+        if isinstance(screen, MainScreen) and getattr(screen, "_index", None) is not None:
+            return screen, screen._index.rows
+        return None, ()
+
+    async def search(self, query: str) -> Hits:
+        screen, rows = self._rows()
+        if screen is None or len(query) < 2:
+            return
+        matcher = self.matcher(query)
+        hits = 0
+        for row in rows:
+            label = plain(row.name)
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(label),
+                    partial(screen.jump_to, row.id),
+                    text=f"contact: {label}",
+                    help=plain(row.org_title) or None,
+                )
+                hits += 1
+                if hits >= 50:
+                    break
+
+
+class ActionsProvider(Provider):
+    """Namespaced commands: `contact: new`, `filter: ring 1`, `sort: by name` ..."""
+
+    def _commands(self):
+        from netty.ui.screens.main import MainScreen
+
+        screen = self.app.get_screen("main") if self.app.is_screen_installed("main") else None
+        if not isinstance(screen, MainScreen):
+            return []
+        contacts = screen.contacts
+        cmds = [
+            ("contact: new", "Add a contact", screen.action_add),
+            ("contact: edit", "Edit the selected contact", screen.action_edit),
+            ("contact: log interaction", "Log a coffee, call, email ...", screen.action_log),
+            ("contact: archive", "Archive the selected contact", screen.action_archive),
+            ("contact: undo archive", "Restore the last archived contact", screen.action_undo),
+            (
+                "prep: open full screen",
+                "The prep sheet for the selected contact",
+                screen.action_prep,
+            ),
+            ("filter: clear", "Show everyone", partial(screen.set_filter, Filter())),
+            (
+                "filter: due only",
+                "Only contacts that need attention",
+                partial(screen.set_filter, Filter(due_only=True)),
+            ),
+        ]
+        for ring in (1, 2, 3):
+            cmds.append(
+                (
+                    f"filter: ring {ring}",
+                    f"Only ring {ring}",
+                    partial(screen.set_filter, Filter(ring=ring)),
+                )
+            )
+        tags = (
+            sorted({t for row in screen._index.rows for t in row.tags.split()})
+            if getattr(screen, "_index", None)
+            else []
+        )
+        for tag in tags[:200]:
+            cmds.append(
+                (
+                    f"filter: tag #{plain(tag)}",
+                    f"Only contacts tagged #{plain(tag)}",
+                    partial(screen.set_filter, Filter(tag=tag)),
+                )
+            )
+        for sort in ("attention", "name", "last contact"):
+            cmds.append(
+                (
+                    f"sort: by {sort}",
+                    f"Sort the list by {sort}",
+                    partial(setattr, contacts, "sort", sort),
+                )
+            )
+        return cmds
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            if not title.startswith("filter: tag"):
+                yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)

@@ -1,0 +1,1 @@
+"""Modal dialogs: forms, confirmations, detail views."""

@@ -1,0 +1,217 @@
+"""Add or edit a contact: every field of the model, validated where it is typed."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from netty.db.vocab import CHANNELS, RINGS
+from netty.errors import NettyError
+from netty.services.contacts import (
+    ContactFields,
+    add_contact,
+    edit_contact,
+    get_contact,
+    parse_cadence,
+    parse_strength,
+    resolve_contact,
+)
+from netty.ui.safe import content
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+class ContactForm(ModalScreen[int | None]):
+    """ctrl+s saves; escape cancels (asking first if something was typed)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save the contact"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="form.cancel",
+            tooltip="Close without saving (asks if something was typed)",
+        ),
+    ]
+
+    def __init__(self, contact_id: int | None) -> None:
+        super().__init__()
+        self.contact_id = contact_id
+        self._initial: dict[str, object] = {}
+
+    def compose(self) -> ComposeResult:
+        view = get_contact(self.contact_id) if self.contact_id else None
+
+        def val(attr: str, default: str = "") -> str:
+            if view is None:
+                return default
+            value = getattr(view, attr)
+            if isinstance(value, tuple):
+                return ", ".join(value)
+            return "" if value is None else str(value)
+
+        with VerticalScroll(classes="dialog form") as box:
+            box.border_title = "Edit contact" if view else "Add contact"
+            box.border_subtitle = "ctrl+s save · esc cancel"
+            yield Label("Name *")
+            yield Input(val("name"), id="name")
+            yield Static("", id="name-error", classes="error")
+            with Horizontal(classes="row"):
+                with VerticalScroll(classes="col"):
+                    yield Label("Title")
+                    yield Input(val("title"), id="title")
+                with VerticalScroll(classes="col"):
+                    yield Label("Organization")
+                    yield Input(val("organization"), id="organization")
+            with Horizontal(classes="row"):
+                with VerticalScroll(classes="col"):
+                    yield Label("Ring")
+                    yield Select(
+                        [(f"{n} · {label}", n) for n, label in RINGS.items()],
+                        value=view.ring if view else 3,
+                        allow_blank=False,
+                        id="ring",
+                    )
+                with VerticalScroll(classes="col"):
+                    yield Label("Channel (where we met)")
+                    yield Select(
+                        [(label, key) for key, label in CHANNELS.items()],
+                        value=(view.channel if view and view.channel else Select.NULL),
+                        id="channel",
+                    )
+            yield Label("Emails (comma-separated)")
+            yield Input(val("emails"), id="emails")
+            yield Label("Phones (comma-separated)")
+            yield Input(val("phones"), id="phones")
+            yield Label("URLs (comma-separated; LinkedIn profile welcome)")
+            yield Input(val("urls"), id="urls")
+            with Horizontal(classes="row"):
+                with VerticalScroll(classes="col"):
+                    yield Label("Location")
+                    yield Input(val("location"), id="location")
+                with VerticalScroll(classes="col"):
+                    yield Label("Tags (comma-separated)")
+                    yield Input(val("tags"), id="tags")
+            yield Label("How we met")
+            yield Input(val("how_met"), id="how_met")
+            yield Label("Introduced by (a contact's name)")
+            yield Input(
+                view.introduced_by.name if view and view.introduced_by else "", id="introduced_by"
+            )
+            with Horizontal(classes="row"):
+                with VerticalScroll(classes="col"):
+                    yield Label("Keep in touch every N days (empty = ring default)")
+                    yield Input(
+                        "" if view is None or view.cadence_is_default else str(view.cadence_days),
+                        id="cadence",
+                    )
+                with VerticalScroll(classes="col"):
+                    yield Label("Strength 0-5")
+                    yield Input(val("strength"), id="strength")
+            yield Label("Personal details (family, interests, career)")
+            yield TextArea(val("details"), id="details", soft_wrap=True)
+            yield Label("Notes")
+            yield TextArea(val("notes"), id="notes", soft_wrap=True)
+            yield Static("", id="form-error", classes="error")
+
+    def on_mount(self) -> None:
+        self._initial = self._values()
+        self.query_one("#name", Input).focus()
+
+    def _values(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for widget in self.query("Input, TextArea, Select"):
+            if isinstance(widget, Input):
+                out[widget.id] = widget.value
+            elif isinstance(widget, TextArea):
+                out[widget.id] = widget.text
+            elif isinstance(widget, Select):
+                out[widget.id] = widget.value
+        return out
+
+    @property
+    def dirty(self) -> bool:
+        return self._values() != self._initial
+
+    @on(Input.Changed, "#name")
+    def _check_name(self, event: Input.Changed) -> None:
+        error = self.query_one("#name-error", Static)
+        if event.value.strip():
+            error.update("")
+            event.input.remove_class("invalid")
+        else:
+            error.update("A name is required.")
+            event.input.add_class("invalid")
+
+    @on(Input.Changed, "#cadence, #strength")
+    def _check_number(self, event: Input.Changed) -> None:
+        check = parse_cadence if event.input.id == "cadence" else parse_strength
+        try:
+            check(event.value)
+        except NettyError as exc:
+            self._error(str(exc))
+            event.input.add_class("invalid")
+        else:
+            self._error("")
+            event.input.remove_class("invalid")
+
+    def _error(self, text: str) -> None:
+        self.query_one("#form-error", Static).update(content(text))
+
+    def action_save(self) -> None:
+        v = self._values()
+        if not str(v["name"]).strip():
+            self.query_one("#name-error", Static).update("A name is required.")
+            self.query_one("#name", Input).add_class("invalid")
+            self.query_one("#name", Input).focus()
+            return
+        try:
+            intro_text = str(v["introduced_by"]).strip()
+            intro = resolve_contact(intro_text, archived=None) if intro_text else None
+            fields = ContactFields(
+                name=v["name"],
+                title=v["title"],
+                organization=v["organization"],
+                ring=v["ring"],
+                channel=None if v["channel"] is Select.NULL else v["channel"],
+                emails=_split(str(v["emails"])),
+                phones=_split(str(v["phones"])),
+                urls=_split(str(v["urls"])),
+                location=v["location"],
+                tags=_split(str(v["tags"])),
+                how_met=v["how_met"],
+                introduced_by=intro,
+                cadence_days=v["cadence"],
+                strength=v["strength"],
+                details=v["details"],
+                notes=v["notes"],
+            )
+            now = self.app.now()
+            if self.contact_id is None:
+                view = add_contact(fields, now)
+            else:
+                view = edit_contact(self.contact_id, fields, now)
+        except NettyError as exc:
+            self._error(str(exc))
+            return
+        self.app.notify(content(f"Saved {view.name}."), title="Saved")
+        self.dismiss(view.id)
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+        from netty.ui.dialogs.confirm import Confirm
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(Confirm("Discard what you typed?"), answer)

@@ -1,0 +1,34 @@
+"""User text is data, never markup, and never reaches the terminal as control codes.
+
+Every widget that shows user text goes through ``plain`` (for a ``str`` that will
+be shown literally) or ``content`` (a ``Content`` that Textual never parses).
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.content import Content
+
+# C0 and C1 controls (ESC included), DEL, and bidi embeddings/overrides/isolates.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: object, *, keep_newlines: bool = False) -> str:
+    """``text`` with every terminal control character replaced, safe to show literally."""
+    value = "" if text is None else str(text)
+    if not keep_newlines:
+        value = value.replace("\n", " ")
+    value = value.replace("\t", " ")
+    return _UNSAFE.sub("\ufffd", value)
+
+
+def content(text: object, style: str = "", *, keep_newlines: bool = False) -> Content:
+    """A ``Content`` holding ``text`` literally (no markup parsed), optionally styled."""
+    body = Content(plain(text, keep_newlines=keep_newlines))
+    return body.stylize(style) if style else body
+
+
+def markup(template: str, **values: object) -> Content:
+    """Markup written by us with user values substituted literally: ``markup("[b]$name[/]", name=n)``."""
+    return Content.from_markup(template, **{k: plain(v) for k, v in values.items()})

@@ -1,0 +1,1 @@
+"""Full screens: the main three-pane screen, the prep sheet, help."""

@@ -1,0 +1,298 @@
+"""The main screen: contacts on the left, timeline and prep on the right."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from netty.services.contact_index import ContactIndex, Filter, load_index
+from netty.services.prep import PrepSheet, build_prep_sheet
+from netty.services.timeline import TimelineItem, timeline
+from netty.ui.safe import content, markup
+from netty.ui.widgets.contact_list import ContactList
+from netty.ui.widgets.prep import PrepView
+from netty.ui.widgets.timeline import TimelineList
+
+
+class StatusLine(Static):
+    """Filter, count shown / total, and how many contacts need attention."""
+
+    def show(self, shown: int, total: int, flt: Filter, sort: str, due: int) -> None:
+        parts = [Content.styled(f" {shown:,} / {total:,} contacts", "bold")]
+        bits = []
+        if flt.text:
+            bits.append(markup("filter “$t”", t=flt.text))
+        if flt.ring:
+            bits.append(Content(f"ring {flt.ring}"))
+        if flt.tag:
+            bits.append(markup("#$t", t=flt.tag))
+        if flt.due_only:
+            bits.append(Content("due only"))
+        bits.append(Content(f"sorted by {sort}"))
+        for bit in bits:
+            parts += [Content("  ·  "), bit]
+        parts += [Content("  ·  "), Content.styled(f"{due:,} due", "bold $warning" if due else "")]
+        self.update(Content("").join(parts))
+
+
+class MainScreen(Screen):
+    """Browse the network: j/k through contacts, / to filter, the panes follow."""
+
+    BINDINGS = [
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            key_display="/",
+            id="main.filter",
+            tooltip="Filter contacts as you type",
+        ),
+        Binding("a", "add", "Add", id="main.add", tooltip="Add a contact"),
+        Binding("e", "edit", "Edit", id="main.edit", tooltip="Edit the selected contact"),
+        Binding(
+            "l", "log", "Log", id="main.log", tooltip="Log an interaction with the selected contact"
+        ),
+        Binding("p", "prep", "Prep", id="main.prep", tooltip="Open the prep sheet full screen"),
+        Binding(
+            "x",
+            "archive",
+            "Archive",
+            id="main.archive",
+            tooltip="Archive the selected contact (u undoes)",
+        ),
+        Binding("u", "undo", "Undo", id="main.undo", tooltip="Undo the last archive"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        """A contact index finished loading in a worker."""
+
+        index: ContactIndex
+        keep_id: int | None
+
+    @dataclass
+    class DetailLoaded(Message):
+        """The timeline and prep sheet of one contact finished loading."""
+
+        contact_id: int
+        items: list[TimelineItem]
+        sheet: PrepSheet
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="contacts-pane", classes="pane"):
+                yield Input(
+                    placeholder="filter: name, org, title, email, tag, notes",
+                    id="filter",
+                    classes="hidden",
+                )
+                yield ContactList(id="contacts")
+            with Vertical(id="right"):
+                with Vertical(id="timeline-pane", classes="pane"):
+                    yield TimelineList(id="timeline")
+                with Vertical(id="prep-pane", classes="pane"):
+                    yield PrepView(id="prep")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#contacts-pane").border_title = "Contacts"
+        self.query_one("#timeline-pane").border_title = "Timeline"
+        self.query_one("#prep-pane").border_title = "Prep"
+        self._undo: list[int] = []
+        self._detail_for: int | None = None
+        self.query_one(ContactList).focus()
+        self.reload()
+
+    @property
+    def contacts(self) -> ContactList:
+        return self.query_one(ContactList)
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self, keep_id: int | None = None) -> None:
+        """Reload the contact index in a worker; the list updates when it arrives."""
+        self._load_index(keep_id)
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _load_index(self, keep_id: int | None) -> None:
+        index = load_index(self.app.now())
+        self.post_message(self.Loaded(index, keep_id))
+
+    def on_main_screen_loaded(self, message: Loaded) -> None:
+        self._index = message.index
+        self.contacts.set_index(message.index, keep_id=message.keep_id)
+
+    @on(ContactList.Changed)
+    def _update_status(self, message: ContactList.Changed) -> None:
+        due = self._index.due_count if getattr(self, "_index", None) else 0
+        self.query_one(StatusLine).show(
+            message.shown, message.total, message.filter, message.sort, due
+        )
+        self.query_one("#contacts-pane").border_subtitle = f"{message.shown:,}"
+
+    @on(ContactList.Highlighted)
+    def _contact_highlighted(self, message: ContactList.Highlighted) -> None:
+        if message.contact_id is None:
+            self.query_one(TimelineList).show_items([], self.app.now())
+            self.query_one(PrepView).show_sheet(None)
+            self._detail_for = None
+            return
+        if message.contact_id != self._detail_for:
+            self._detail_for = message.contact_id
+            self._load_detail(message.contact_id)
+
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
+    def _load_detail(self, contact_id: int) -> None:
+        worker = get_current_worker()
+        now = self.app.now()
+        items = timeline(contact_id)
+        if worker.is_cancelled:
+            return
+        sheet = build_prep_sheet(contact_id, now)
+        if not worker.is_cancelled:
+            self.post_message(self.DetailLoaded(contact_id, items, sheet))
+
+    def on_main_screen_detail_loaded(self, message: DetailLoaded) -> None:
+        if message.contact_id != self._detail_for:
+            return
+        self.query_one(TimelineList).show_items(message.items, self.app.now())
+        self.query_one(PrepView).show_sheet(message.sheet)
+        self.query_one("#timeline-pane").border_subtitle = f"{len(message.items)} items"
+        self.query_one("#prep-pane").border_subtitle = content(message.sheet.name[:40])
+
+    def refresh_detail(self) -> None:
+        if self._detail_for is not None:
+            self._load_detail(self._detail_for)
+
+    # ------------------------------------------------------------------ filter
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.remove_class("hidden")
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        f = self.contacts.filter
+        self.contacts.set_filter(Filter(event.value, f.ring, f.tag, f.due_only))
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        self.contacts.focus()
+        if not event.value:
+            event.input.add_class("hidden")
+
+    def key_escape(self) -> None:
+        """Escape clears the filter (text, ring, tag and due-only) and returns to the list."""
+        box = self.query_one("#filter", Input)
+        if self.contacts.filter.active or not box.has_class("hidden"):
+            box.value = ""
+            box.add_class("hidden")
+            self.contacts.set_filter(Filter())
+            self.contacts.focus()
+
+    def set_filter(self, flt: Filter) -> None:
+        box = self.query_one("#filter", Input)
+        with box.prevent(Input.Changed):
+            box.value = flt.text
+        box.set_class(not flt.text, "hidden")
+        self.contacts.set_filter(flt)
+
+    # ------------------------------------------------------------------ actions
+
+    def _selected(self) -> int | None:
+        row = self.contacts.highlighted
+        if row is None:
+            self.app.notify("No contact selected.", severity="warning")
+            return None
+        return row.id
+
+    def action_add(self) -> None:
+        from netty.ui.dialogs.contact_form import ContactForm
+
+        self.app.push_screen(ContactForm(None), self._saved)
+
+    def action_edit(self) -> None:
+        from netty.ui.dialogs.contact_form import ContactForm
+
+        contact_id = self._selected()
+        if contact_id is not None:
+            self.app.push_screen(ContactForm(contact_id), self._saved)
+
+    def action_log(self) -> None:
+        from netty.ui.dialogs.log_form import LogForm
+
+        contact_id = self._selected()
+        if contact_id is not None:
+            self.app.push_screen(LogForm(contact_id), self._saved)
+
+    def _saved(self, contact_id: int | None) -> None:
+        if contact_id is not None:
+            self._detail_for = None
+            self.reload(keep_id=contact_id)
+
+    def action_prep(self) -> None:
+        from netty.ui.screens.prep import PrepScreen
+
+        contact_id = self._selected()
+        if contact_id is not None:
+            self.app.push_screen(PrepScreen(contact_id))
+
+    def action_archive(self) -> None:
+        from netty.services.contacts import archive_contact
+
+        contact_id = self._selected()
+        if contact_id is None:
+            return
+        view = archive_contact(contact_id, self.app.now())
+        self._undo.append(contact_id)
+        self.app.notify(
+            markup("Archived $name. Press u to undo.", name=view.name), title="Archived"
+        )
+        rows = self.contacts.rows
+        pos = self.contacts.cursor
+        neighbour = (
+            rows[pos + 1].id if pos + 1 < len(rows) else (rows[pos - 1].id if pos > 0 else None)
+        )
+        self.reload(keep_id=neighbour)
+
+    def action_undo(self) -> None:
+        from netty.services.contacts import restore_contact
+
+        if not self._undo:
+            self.app.notify("Nothing to undo.", severity="warning")
+            return
+        contact_id = self._undo.pop()
+        view = restore_contact(contact_id, self.app.now())
+        self.app.notify(markup("Restored $name.", name=view.name), title="Undone")
+        self.reload(keep_id=contact_id)
+
+    def jump_to(self, contact_id: int) -> None:
+        """Select a contact (from the palette), clearing a filter that hides them."""
+        if not self.contacts.select_id(contact_id):
+            self.app.notify("That contact is not in the list (archived?).", severity="warning")
+        else:
+            self.set_filter(self.contacts.filter)
+        self.contacts.focus()
+
+    def show_text(self, title: str, body: str) -> None:
+        from netty.ui.dialogs.detail import DetailDialog
+
+        self.app.push_screen(DetailDialog(title, body))
+
+    @on(TimelineList.Open)
+    def _open_item(self, message: TimelineList.Open) -> None:
+        self.show_text(message.item.label, message.item.detail)
+
+
+__all__ = ["MainScreen", "StatusLine", "content"]

@@ -1,0 +1,44 @@
+"""The prep sheet, full screen: read it on the way to the coffee."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from netty.services.prep import build_prep_sheet
+from netty.ui.widgets.prep import PrepView
+
+
+class PrepScreen(Screen):
+    """The whole sheet for one contact; escape returns."""
+
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Back", id="prep.back", tooltip="Back to the list"),
+        Binding("j", "scroll('down')", "Down", show=False, id="prep.down", tooltip="Scroll down"),
+        Binding("k", "scroll('up')", "Up", show=False, id="prep.up", tooltip="Scroll up"),
+    ]
+
+    def __init__(self, contact_id: int) -> None:
+        super().__init__()
+        self.contact_id = contact_id
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="prep-full", classes="pane") as box:
+            box.border_title = "Prep sheet · give before you get"
+            yield PrepView(id="prep-full-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        sheet = build_prep_sheet(self.contact_id, self.app.now())
+        self.query_one(PrepView).show_sheet(sheet)
+        self.query_one("#prep-full").focus()
+
+    def action_scroll(self, direction: str) -> None:
+        box = self.query_one("#prep-full", VerticalScroll)
+        if direction == "down":
+            box.scroll_down()
+        else:
+            box.scroll_up()
