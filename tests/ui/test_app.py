@@ -245,3 +245,22 @@ async def test_user_text_is_shown_literally_everywhere(evil_app):
             await pilot.press("j")
             await settle(pilot)
         assert evil_app.is_running
+
+
+async def test_tab_moves_between_form_fields(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a", *"Ann", "tab", *"Designer", "tab", *"Acme")
+        screen = demo_app.screen
+        assert screen.query_one("#name").value == "Ann"
+        assert screen.query_one("#title").value == "Designer"
+        assert screen.query_one("#organization").value == "Acme"
+
+
+async def test_escape_in_the_filter_box_clears_it(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zoe", "escape")
+        await settle(pilot)
+        contacts = demo_app.screen.query_one(ContactList)
+        assert len(contacts.rows) == 60 and demo_app.focused is contacts

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
@@ -25,6 +25,10 @@ from netty.ui.safe import content
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+class FormBody(VerticalScroll, can_focus=False):
+    """The scrolling body of a form: tab goes to the fields, not to the container."""
 
 
 class ContactForm(ModalScreen[int | None]):
@@ -57,21 +61,21 @@ class ContactForm(ModalScreen[int | None]):
                 return ", ".join(value)
             return "" if value is None else str(value)
 
-        with VerticalScroll(classes="dialog form") as box:
+        with FormBody(classes="dialog form") as box:
             box.border_title = "Edit contact" if view else "Add contact"
             box.border_subtitle = "ctrl+s save · esc cancel"
             yield Label("Name *")
             yield Input(val("name"), id="name")
             yield Static("", id="name-error", classes="error")
             with Horizontal(classes="row"):
-                with VerticalScroll(classes="col"):
+                with Vertical(classes="col"):
                     yield Label("Title")
                     yield Input(val("title"), id="title")
-                with VerticalScroll(classes="col"):
+                with Vertical(classes="col"):
                     yield Label("Organization")
                     yield Input(val("organization"), id="organization")
             with Horizontal(classes="row"):
-                with VerticalScroll(classes="col"):
+                with Vertical(classes="col"):
                     yield Label("Ring")
                     yield Select(
                         [(f"{n} · {label}", n) for n, label in RINGS.items()],
@@ -79,7 +83,7 @@ class ContactForm(ModalScreen[int | None]):
                         allow_blank=False,
                         id="ring",
                     )
-                with VerticalScroll(classes="col"):
+                with Vertical(classes="col"):
                     yield Label("Channel (where we met)")
                     yield Select(
                         [(label, key) for key, label in CHANNELS.items()],
@@ -93,10 +97,10 @@ class ContactForm(ModalScreen[int | None]):
             yield Label("URLs (comma-separated; LinkedIn profile welcome)")
             yield Input(val("urls"), id="urls")
             with Horizontal(classes="row"):
-                with VerticalScroll(classes="col"):
+                with Vertical(classes="col"):
                     yield Label("Location")
                     yield Input(val("location"), id="location")
-                with VerticalScroll(classes="col"):
+                with Vertical(classes="col"):
                     yield Label("Tags (comma-separated)")
                     yield Input(val("tags"), id="tags")
             yield Label("How we met")
@@ -106,13 +110,13 @@ class ContactForm(ModalScreen[int | None]):
                 view.introduced_by.name if view and view.introduced_by else "", id="introduced_by"
             )
             with Horizontal(classes="row"):
-                with VerticalScroll(classes="col"):
+                with Vertical(classes="col"):
                     yield Label("Keep in touch every N days (empty = ring default)")
                     yield Input(
                         "" if view is None or view.cadence_is_default else str(view.cadence_days),
                         id="cadence",
                     )
-                with VerticalScroll(classes="col"):
+                with Vertical(classes="col"):
                     yield Label("Strength 0-5")
                     yield Input(val("strength"), id="strength")
             yield Label("Personal details (family, interests, career)")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
@@ -14,6 +13,7 @@ from netty.db.vocab import INTERACTION_KINDS
 from netty.errors import NettyError
 from netty.services.contacts import get_contact, resolve_contact
 from netty.services.timeline import log_interaction
+from netty.ui.dialogs.contact_form import FormBody
 from netty.ui.safe import content, markup
 
 
@@ -37,7 +37,7 @@ class LogForm(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         name = get_contact(self.contact_id).name
-        with VerticalScroll(classes="dialog form") as box:
+        with FormBody(classes="dialog form") as box:
             box.border_title = content(f"Log with {name}"[:60])
             box.border_subtitle = "ctrl+s save · esc cancel"
             yield Label("Kind")

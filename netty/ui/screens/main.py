@@ -56,6 +56,14 @@ class MainScreen(Screen):
             id="main.filter",
             tooltip="Filter contacts as you type",
         ),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            show=False,
+            id="main.clear-filter",
+            tooltip="Clear the filter and show everyone",
+        ),
         Binding("a", "add", "Add", id="main.add", tooltip="Add a contact"),
         Binding("e", "edit", "Edit", id="main.edit", tooltip="Edit the selected contact"),
         Binding(
@@ -192,8 +200,8 @@ class MainScreen(Screen):
         if not event.value:
             event.input.add_class("hidden")
 
-    def key_escape(self) -> None:
-        """Escape clears the filter (text, ring, tag and due-only) and returns to the list."""
+    def action_clear_filter(self) -> None:
+        """Clear the filter (text, ring, tag and due-only) and return to the list."""
         box = self.query_one("#filter", Input)
         if self.contacts.filter.active or not box.has_class("hidden"):
             box.value = ""

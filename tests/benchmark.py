@@ -1,0 +1,282 @@
+"""netty's performance table: what a user feels at 1,000 and 50,000 contacts.
+
+    python tests/benchmark.py [--sizes 1000 50000] [--runs 5]
+
+Not collected by pytest (timed tests flake); run it by hand and put the table in
+the closing note. Each figure is the median of several runs. Databases are made
+with `netty demo --size N` in a temporary folder with a fixed NETTY_NOW.
+
+What is measured:
+- generate: `netty demo --size N --no-tui`, whole process;
+- cold start: process start to the first painted frame, and to the first frame
+  with the contact list filled; the same for a minimal Textual app in this run;
+- filter key: one keystroke in `/` to the repainted frame (pilot press + idle),
+  and the in-memory filter alone;
+- cursor move: `j` to the repainted list, and to the timeline and prep updated;
+- peak memory: max RSS of the app process with the list loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+NOW = "2026-11-23T10:00:00+00:00"
+QUERIES = ("zoe", "health", "ana m", "design")
+
+
+# ------------------------------------------------------------------ child processes
+
+
+def child_minimal(t0: float) -> None:
+    """A minimal Textual app: time from process start to its first frame."""
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Minimal(App):
+        def compose(self):
+            yield Static("hello")
+
+    out = {}
+
+    async def auto_pilot(pilot):
+        await pilot.pause()
+        out["first_frame"] = time.time() - t0
+        pilot.app.exit()
+
+    Minimal().run(headless=True, auto_pilot=auto_pilot, size=(120, 36))
+    print(json.dumps(out))
+
+
+def child_netty(t0: float, db: str) -> None:
+    """The netty app: process start to first frame and to the list filled; peak memory."""
+    os.environ["NETTY_NOW"] = NOW
+    from netty import clock
+    from netty.db import open_database
+    from netty.ui.app import NettyApp
+    from netty.ui.widgets.contact_list import ContactList
+
+    open_database(db, clock.now())
+    out = {}
+
+    async def auto_pilot(pilot):
+        await pilot.pause()
+        out["first_frame"] = time.time() - t0
+        contacts = pilot.app.screen.query_one(ContactList)
+        while not contacts.total:
+            await asyncio.sleep(0.002)
+        await pilot.pause()
+        out["list_filled"] = time.time() - t0
+        out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        pilot.app.exit()
+
+    NettyApp(db).run(headless=True, auto_pilot=auto_pilot, size=(120, 36))
+    print(json.dumps(out))
+
+
+def child_interactive(db: str, runs: int) -> None:
+    """Keystroke and cursor timings inside one running app (headless).
+
+    A key event is posted straight to the app and the clock stops when the app
+    hands the next composed frame to the driver (``App._display``): that is the
+    whole path a terminal key takes, minus the terminal itself.
+    """
+    os.environ["NETTY_NOW"] = NOW
+    from textual import events
+
+    from netty import clock
+    from netty.db import open_database
+    from netty.services.contact_index import Filter, apply_filter
+    from netty.ui.app import NettyApp
+    from netty.ui.widgets.contact_list import ContactList
+
+    open_database(db, clock.now())
+    out: dict[str, list[float]] = {
+        "filter_key": [],
+        "filter_only": [],
+        "cursor_list": [],
+        "cursor_detail": [],
+    }
+    frames: list[float] = []
+
+    async def key_to_frame(app, key: str, char: str | None, *, workers: bool = False) -> float:
+        t = time.perf_counter()
+        app.post_message(events.Key(key, char))
+        if workers:  # wait for the detail worker and the frame after it
+            await asyncio.sleep(0)
+            await app.workers.wait_for_complete()
+            t_done = time.perf_counter()
+            while not (frames and frames[-1] > t_done):
+                await asyncio.sleep(0.0002)
+        else:
+            while not (frames and frames[-1] > t):
+                await asyncio.sleep(0.0002)
+        return frames[-1] - t
+
+    async def main() -> None:
+        app = NettyApp(db)
+        async with app.run_test(size=(120, 36)) as pilot:
+            original = app._display
+
+            def spy(screen, renderable):
+                if renderable is not None:
+                    frames.append(time.perf_counter())
+                return original(screen, renderable)
+
+            app._display = spy
+            contacts = app.screen.query_one(ContactList)
+            while not contacts.total:
+                await asyncio.sleep(0.005)
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.2)
+            rows = list(app.screen._index.rows)
+            for _ in range(runs):
+                for query in QUERIES:
+                    await pilot.press("slash")
+                    await pilot.pause(0.05)
+                    for ch in query:
+                        key = "space" if ch == " " else ch
+                        out["filter_key"].append(await key_to_frame(app, key, ch))
+                        await pilot.pause(0.03)
+                    await pilot.press("escape")
+                    await app.workers.wait_for_complete()
+                    await pilot.pause(0.05)
+                    for i in range(1, len(query) + 1):
+                        t = time.perf_counter()
+                        apply_filter(rows, Filter(query[:i]))
+                        out["filter_only"].append(time.perf_counter() - t)
+                for _ in range(5):
+                    out["cursor_list"].append(await key_to_frame(app, "j", "j"))
+                    await app.workers.wait_for_complete()
+                    await pilot.pause(0.05)
+                for _ in range(5):
+                    out["cursor_detail"].append(
+                        await key_to_frame(app, "j", "j", workers=True) + 0.0
+                    )
+                    await pilot.pause(0.05)
+
+    asyncio.run(main())
+    print(json.dumps({k: statistics.median(v) for k, v in out.items()}))
+
+
+# ------------------------------------------------------------------ the parent
+
+
+def run_child(*args: str) -> dict:
+    t0 = time.time()
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", *args, "--t0", repr(t0)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NETTY_NOW": NOW},
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"child {args} failed:\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def measure(size: int, runs: int, folder: Path) -> dict[str, float]:
+    db = str(folder / f"bench-{size}.db")
+    t = time.perf_counter()
+    subprocess.run(
+        ["netty", "--db", db, "demo", "--size", str(size), "--no-tui"],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "NETTY_NOW": NOW},
+    )
+    generate = time.perf_counter() - t
+    minimal, starts = [], []
+    for _ in range(runs):
+        minimal.append(run_child("minimal")["first_frame"])
+        starts.append(run_child("netty", db))
+    inter = run_child("interactive", db, "--runs", str(max(1, runs // 2)))
+    med = statistics.median
+    return {
+        "generate_s": generate,
+        "minimal_first_frame_s": med(minimal),
+        "first_frame_s": med(s["first_frame"] for s in starts),
+        "list_filled_s": med(s["list_filled"] for s in starts),
+        "peak_mb": med(s["peak_mb"] for s in starts),
+        "filter_key_ms": inter["filter_key"] * 1000,
+        "filter_only_ms": inter["filter_only"] * 1000,
+        "cursor_list_ms": inter["cursor_list"] * 1000,
+        "cursor_detail_ms": inter["cursor_detail"] * 1000,
+    }
+
+
+ROWS = [
+    ("generate (netty demo --size)", "generate_s", "s", None),
+    ("minimal Textual app, first frame", "minimal_first_frame_s", "s", None),
+    ("cold start, first frame", "first_frame_s", "s", None),
+    ("cold start, list filled", "list_filled_s", "s", None),
+    ("  ratio to minimal app (list filled)", "start_ratio", "x", 1.6),
+    ("filter keystroke to frame", "filter_key_ms", "ms", 16),
+    ("  in-memory filter alone", "filter_only_ms", "ms", None),
+    ("cursor move to frame (list)", "cursor_list_ms", "ms", 5),
+    ("cursor move, timeline+prep updated", "cursor_detail_ms", "ms", None),
+    ("peak memory (RSS)", "peak_mb", "MB", 150),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 50000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", nargs="+")
+    parser.add_argument("--t0", type=float, default=0.0)
+    args = parser.parse_args()
+    if args.child:
+        kind = args.child[0]
+        if kind == "minimal":
+            child_minimal(args.t0)
+        elif kind == "netty":
+            child_netty(args.t0, args.child[1])
+        else:
+            child_interactive(args.child[1], int(args.child[3]) if len(args.child) > 3 else 2)
+        return
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            print(f"measuring {size:,} contacts ...", file=sys.stderr)
+            r = measure(size, args.runs, Path(tmp))
+            r["start_ratio"] = r["list_filled_s"] / r["minimal_first_frame_s"]
+            results[size] = r
+    sizes = args.sizes
+    head = f"| {'median of ' + str(args.runs) + ' runs':<38} |" + "".join(
+        f" {s:>10,} |" for s in sizes
+    )
+    if len(sizes) == 2:
+        head += f" {'ratio':>6} |"
+    head += " target |"
+    print(head)
+    print(
+        "|"
+        + "-" * 40
+        + "|"
+        + "------------|" * len(sizes)
+        + ("--------|" if len(sizes) == 2 else "")
+        + "--------|"
+    )
+    for label, key, unit, target in ROWS:
+        line = f"| {label:<38} |"
+        for s in sizes:
+            line += f" {results[s][key]:>7.{1 if unit in ('ms', 'MB') else 2}f} {unit:<2} |"
+        if len(sizes) == 2:
+            ratio = results[sizes[1]][key] / results[sizes[0]][key]
+            line += f" {ratio:>6.2f} |"
+        line += f" {'< ' + str(target) + unit if target else '':>6} |"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()

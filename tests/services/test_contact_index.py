@@ -1,0 +1,66 @@
+"""The in-memory contact index: attention order, flags, and the filters `/`, r, ! use."""
+
+from __future__ import annotations
+
+from netty.services import ledger
+from netty.services.contact_index import (
+    PING_OVERDUE,
+    PROMISE_DUE,
+    Filter,
+    apply_filter,
+    load_index,
+    sort_rows,
+)
+from netty.services.contacts import ContactFields, add_contact, archive_contact
+from netty.services.timeline import log_interaction
+
+
+def add(now, name, days_ago=0, **kw):
+    return add_contact(ContactFields(name=name, **kw), now.subtract(days=days_ago)).id
+
+
+def test_most_overdue_relative_to_cadence_comes_first(db, now):
+    # both 30 days late; 30 late on a 14-day cadence beats 30 late on a 90-day one
+    close = add(now, "Close", days_ago=44, ring=1)
+    far = add(now, "Far", days_ago=120, ring=3)
+    fresh = add(now, "Fresh", ring=2)
+    rows = load_index(now).rows
+    assert [r.id for r in rows] == [close, far, fresh]
+    assert rows[0].flags & PING_OVERDUE and not rows[2].flags
+    assert round(rows[0].attention, 2) == round(30 / 14, 2)
+
+
+def test_logging_clears_the_overdue_flag(db, now):
+    cid = add(now, "Ann", days_ago=100, ring=2)
+    assert load_index(now).rows[0].flags & PING_OVERDUE
+    log_interaction([cid], kind="call", when=now, now=now)
+    assert load_index(now).rows[0].flags == 0
+    assert load_index(now).due_count == 0
+
+
+def test_a_promise_i_owe_that_is_due_is_flagged(db, now):
+    cid = add(now, "Bob")
+    ledger.add_promise(cid, "i_owe", "Send the deck", now=now, due=now.date())
+    row = load_index(now).rows[0]
+    assert row.flags & PROMISE_DUE and load_index(now).due_count == 1
+
+
+def test_archived_contacts_are_a_separate_index(db, now):
+    cid = add(now, "Gone")
+    add(now, "Here")
+    archive_contact(cid, now)
+    assert [r.name for r in load_index(now).rows] == ["Here"]
+    assert [r.name for r in load_index(now, archived=True).rows] == ["Gone"]
+
+
+def test_filters_and_sorts(db, now):
+    add(now, "Zoë Müller", ring=1, tags=["rotary"], organization="Northwind")
+    add(now, "Bob Stone", ring=2, days_ago=200)
+    add(now, "Ann Lee", ring=3, tags=["rotary"])
+    rows = load_index(now).rows
+    assert [r.name for r in apply_filter(rows, Filter("zoe north"))] == ["Zoë Müller"]
+    assert [r.name for r in apply_filter(rows, Filter(ring=2))] == ["Bob Stone"]
+    assert [r.name for r in apply_filter(rows, Filter(tag="rotary"))] == ["Zoë Müller", "Ann Lee"]
+    assert [r.name for r in apply_filter(rows, Filter(due_only=True))] == ["Bob Stone"]
+    assert [r.name for r in sort_rows(rows, "name")] == ["Ann Lee", "Bob Stone", "Zoë Müller"]
+    assert Filter("zoe m").narrows(Filter("zoe")) and not Filter("zo").narrows(Filter("zoe"))
