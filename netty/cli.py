@@ -410,6 +410,124 @@ def info(env: Env) -> None:
     click.echo(f"contacts: {c['active']} active, {c['archived']} archived")
 
 
+# ------------------------------------------------------------------ reminders
+
+
+@cli.command("due")
+@click.option("--within", metavar="SPAN", help="Also what falls due within SPAN (7d, 2w).")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    metavar="KIND",
+    help="ping, deliver, nudge, thank, check-in, custom (repeatable).",
+)
+@click.option("--count", is_flag=True, help="Print only how many things are due.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=50,
+    show_default=True,
+    help="At most this many lines (not with --json).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array (see README).")
+@pass_env
+def due_cmd(
+    env: Env, within: str | None, kinds: tuple[str, ...], count: bool, limit: int, as_json: bool
+) -> None:
+    """What is due: pings, promises to deliver, nudges, thank-yous, check-ins, reminders."""
+    from netty.dates import parse_span
+    from netty.services import reminders
+
+    span = parse_span(within) if within else None
+    for kind in kinds:
+        if kind not in reminders.KINDS:
+            raise click.UsageError(
+                f"unknown kind {kind!r}; use one of: {', '.join(reminders.KINDS)}"
+            )
+    env.open()
+    if count and not (kinds or span):
+        click.echo(reminders.due_count(env.now))
+        return
+    items = reminders.due(env.now, within=span, kinds=kinds or None)
+    if not span:
+        items = [i for i in items if not i.soon]
+    if count:
+        click.echo(len(items))
+        return
+    if as_json:
+        _echo_json([i.as_json() for i in items])
+        return
+    for item in items[:limit]:
+        who = f"{item.contact}: " if item.contact else ""
+        click.echo(f"{item.id:<14} {item.kind:<8} {who}{item.reason}")
+        if item.wording:
+            click.echo(f"{'':<24}“{item.wording}”")
+    if len(items) > limit:
+        click.echo(f"… and {len(items) - limit} more (--limit N, or --json for all)")
+    if not items:
+        click.echo("nothing due", err=True)
+
+
+@cli.command()
+@click.argument("contact")
+@click.argument("when")
+@click.argument("text", nargs=-1, required=True)
+@pass_env
+def remind(env: Env, contact: str, when: str, text: tuple[str, ...]) -> None:
+    """Remind me about CONTACT at WHEN: netty remind sally "in 2 weeks" ask about the role."""
+    from netty.services import reminders
+    from netty.services.contacts import resolve_contact
+
+    moment = parse_when(when, env.now)
+    env.open()
+    contact_id = resolve_contact(contact)
+    rid = reminders.remind(contact_id, moment, " ".join(text), env.now)
+    click.echo(f"reminder {rid} set for {moment.to_day_datetime_string()}")
+
+
+@cli.command()
+@click.argument("item_id", metavar="ID")
+@click.argument("when")
+@pass_env
+def snooze(env: Env, item_id: str, when: str) -> None:
+    """Hide a due item (an id from `netty due`) until WHEN."""
+    from netty.services import reminders
+
+    moment = parse_when(when, env.now)
+    env.open()
+    reminders.snooze(item_id, moment, env.now)
+    click.echo(f"snoozed {item_id} until {moment.to_day_datetime_string()}")
+
+
+@cli.command()
+@click.argument("item_id", metavar="ID")
+@pass_env
+def done(env: Env, item_id: str) -> None:
+    """Mark done: a due item (ping-12, deliver-p7, r5 ...) or a record (n4 met, p7 done, a3 granted)."""
+    from netty.services import ledger, reminders
+
+    env.open()
+    if ledger.is_item_ref(item_id):
+        status = ledger.close_item(item_id, "done", env.now)
+        click.echo(f"{item_id}: {status}")
+    else:
+        click.echo(f"{item_id}: {reminders.done(item_id, env.now)}")
+
+
+@cli.command()
+@click.argument("item_id", metavar="ITEM")
+@click.option("--declined", is_flag=True, help="For an ask: they said no (not withdrawn).")
+@pass_env
+def drop(env: Env, item_id: str, declined: bool) -> None:
+    """Close a record without doing it: a need dropped, a promise dropped, an ask withdrawn."""
+    from netty.services import ledger
+
+    env.open()
+    status = ledger.close_item(item_id, "decline" if declined else "drop", env.now)
+    click.echo(f"{item_id}: {status}")
+
+
 # ------------------------------------------------------------------ demo
 
 

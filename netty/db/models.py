@@ -102,6 +102,12 @@ class Contact(BaseModel):
     next_ping_at = Timestamp(index=True)
     connected_at = Timestamp(null=True)  # e.g. LinkedIn's "Connected On"
 
+    class Meta:
+        indexes = (
+            (("archived_at", "next_ping_at"), False),
+            (("archived_at", "ring", "cadence_days", "next_ping_at"), False),
+        )
+
 
 class ContactMethod(BaseModel):
     """An email address, phone number or URL of a contact, in the order given."""

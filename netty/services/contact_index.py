@@ -17,6 +17,7 @@ import pendulum
 from netty.db.fields import from_utc_text, to_utc_text
 from netty.db.models import database
 from netty.services import settings
+from netty.services.reminders import PING_DUE_SQL, PROMISE_DUE_SQL, due_count
 from netty.services.text import fold_query
 
 SORTS = ("attention", "name", "last contact")
@@ -50,13 +51,14 @@ class IndexRow(NamedTuple):
 
 @dataclass(frozen=True)
 class ContactIndex:
-    """Every (active or archived) contact, in attention order."""
+    """Every (active or archived) contact, in attention order, and the engine's due count."""
 
     rows: tuple[IndexRow, ...]
     now: pendulum.DateTime
+    due_count: int = 0
 
     @property
-    def due_count(self) -> int:
+    def attention_count(self) -> int:
         """How many contacts need attention now (ping overdue or a promise due)."""
         return sum(1 for r in self.rows if r.flags & (PING_OVERDUE | PROMISE_DUE))
 
@@ -85,11 +87,8 @@ def load_index(now: pendulum.DateTime, *, archived: bool = False) -> ContactInde
                    COALESCE(c.cadence_days,
                             CASE c.ring WHEN 1 THEN ? WHEN 2 THEN ? ELSE ? END) AS cadence,
                    c.search_text, COALESCE(tagged.tags, '') AS tags,
-                   (CASE WHEN c.next_ping_at <= ? THEN {PING_OVERDUE} ELSE 0 END)
-                   | (CASE WHEN c.id IN (
-                        SELECT contact_id FROM promise
-                        WHERE status = 'open' AND direction = 'i_owe' AND due <= ?
-                     ) THEN {PROMISE_DUE} ELSE 0 END)
+                   (CASE WHEN {PING_DUE_SQL} THEN {PING_OVERDUE} ELSE 0 END)
+                   | (CASE WHEN {PROMISE_DUE_SQL} THEN {PROMISE_DUE} ELSE 0 END)
                    | (CASE WHEN c.archived_at IS NOT NULL THEN {ARCHIVED} ELSE 0 END) AS flags,
                    CASE WHEN c.next_ping_at <= ?
                         THEN julianday(?) - julianday(c.next_ping_at) ELSE 0 END AS late
@@ -106,7 +105,8 @@ def load_index(now: pendulum.DateTime, *, archived: bool = False) -> ContactInde
         """,
         (cadences[1], cadences[2], cadences[3], now_text, today, now_text, now_text),
     )
-    return ContactIndex(tuple(map(IndexRow._make, cursor)), now)
+    rows = tuple(map(IndexRow._make, cursor))
+    return ContactIndex(rows, now, due_count(now))
 
 
 def sort_rows(rows: Sequence[IndexRow], how: str) -> list[IndexRow]:

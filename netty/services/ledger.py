@@ -138,3 +138,43 @@ def add_promise(
             created_at=created_at or now,
         )
     return promise.id
+
+
+_CLOSE = {
+    # ref letter: (model, {how: status}, time column)
+    "n": (Need, {"done": "met", "drop": "dropped"}, "closed_at"),
+    "p": (Promise, {"done": "done", "drop": "dropped"}, "closed_at"),
+    "a": (Ask, {"done": "granted", "drop": "withdrawn", "decline": "declined"}, "resolved_at"),
+}
+_OPEN = {"n": "open", "p": "open", "a": "pending"}
+_NAMES = {"n": "need", "p": "promise", "a": "ask"}
+
+
+def is_item_ref(text: str) -> bool:
+    """True for a ledger item ref such as ``n4``, ``p7`` or ``a3``."""
+    text = text.strip().lower()
+    return len(text) > 1 and text[0] in _CLOSE and text[1:].isdigit()
+
+
+def close_item(ref: str, how: str, now: pendulum.DateTime) -> str:
+    """Close a need (met/dropped), promise (done/dropped) or ask (granted/withdrawn/declined).
+
+    ``how`` is "done", "drop" or (asks only) "decline". Returns the new status.
+    """
+    key = ref.strip().lower()
+    if not is_item_ref(key):
+        raise InvalidInput(f"{ref!r} is not an item id; `netty show` lists them (n4, p7, a3)")
+    model, statuses, column = _CLOSE[key[0]]
+    if how not in statuses:
+        raise InvalidInput(f"a {_NAMES[key[0]]} can't be {how!r}")
+    status = statuses[how]
+    with database.atomic():
+        row = model.get_or_none(model.id == int(key[1:]))
+        if row is None:
+            raise NotFound(f"no {_NAMES[key[0]]} {key}")
+        if row.status != _OPEN[key[0]]:
+            raise InvalidInput(f"{_NAMES[key[0]]} {key} is already {row.status}")
+        model.update({model.status: status, getattr(model, column): now}).where(
+            model.id == row.id
+        ).execute()
+    return status

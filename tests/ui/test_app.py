@@ -264,3 +264,18 @@ async def test_escape_in_the_filter_box_clears_it(demo_app):
         await settle(pilot)
         contacts = demo_app.screen.query_one(ContactList)
         assert len(contacts.rows) == 60 and demo_app.focused is contacts
+
+
+async def test_d_opens_the_due_view_grouped_by_kind(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        text = screen_text(demo_app)
+        for title in ("Deliver what you promised", "Say thank you", "Keep in touch", "Due now"):
+            assert title in text
+        await pilot.press("w")
+        await settle(pilot)
+        assert "Networking time · this week" in screen_text(demo_app)
+        await pilot.press("escape")
+        assert isinstance(demo_app.screen, MainScreen)

@@ -78,6 +78,13 @@ class MainScreen(Screen):
             tooltip="Archive the selected contact (u undoes)",
         ),
         Binding("u", "undo", "Undo", id="main.undo", tooltip="Undo the last archive"),
+        Binding(
+            "d",
+            "due",
+            "Due",
+            id="main.due",
+            tooltip="What is due: pings, promises, nudges, thank-yous (w: this week)",
+        ),
     ]
 
     @dataclass
@@ -128,7 +135,8 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ loading
 
     def reload(self, keep_id: int | None = None) -> None:
-        """Reload the contact index in a worker; the list updates when it arrives."""
+        """Reload the contact index in a worker; the list and the panes update when it arrives."""
+        self._detail_for = None
         self._load_index(keep_id)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
@@ -142,11 +150,23 @@ class MainScreen(Screen):
 
     @on(ContactList.Changed)
     def _update_status(self, message: ContactList.Changed) -> None:
-        due = self._index.due_count if getattr(self, "_index", None) else 0
-        self.query_one(StatusLine).show(
-            message.shown, message.total, message.filter, message.sort, due
-        )
+        if getattr(self, "_index", None) is not None:
+            self._due = self._index.due_count
+        self._last_change = message
+        self._show_status()
         self.query_one("#contacts-pane").border_subtitle = f"{message.shown:,}"
+
+    def set_due_count(self, count: int) -> None:
+        """The reminder engine's latest count (from the app's poll)."""
+        self._due = count
+        self._show_status()
+
+    def _show_status(self) -> None:
+        change = getattr(self, "_last_change", None)
+        if change is not None:
+            self.query_one(StatusLine).show(
+                change.shown, change.total, change.filter, change.sort, getattr(self, "_due", 0)
+            )
 
     @on(ContactList.Highlighted)
     def _contact_highlighted(self, message: ContactList.Highlighted) -> None:
@@ -248,6 +268,12 @@ class MainScreen(Screen):
         if contact_id is not None:
             self._detail_for = None
             self.reload(keep_id=contact_id)
+            self.app.poll_due()
+
+    def action_due(self) -> None:
+        from netty.ui.screens.due import DueScreen
+
+        self.app.push_screen(DueScreen())
 
     def action_prep(self) -> None:
         from netty.ui.screens.prep import PrepScreen

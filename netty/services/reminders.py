@@ -1,0 +1,570 @@
+"""The reminder engine: given the data and ``now``, what is due.
+
+Pure domain code: no UI, no timers. The app polls ``due`` from a worker; the CLI
+prints it for cron or a shell prompt. Kinds:
+
+- ``ping``: last interaction (or creation) + cadence has passed. Ranked by how
+  overdue relative to the cadence, then by ring. "Due soon" when the ping is
+  within a fifth of the cadence (looked ahead at most ``SOON_DAYS_MAX`` days).
+- ``deliver``: a promise I owe is due today or overdue.
+- ``nudge``: a promise they owe is overdue. Nudges fall 3, 7 and 14 days after the
+  due date (counting nudges sent); after three the promise is flagged stale and
+  the engine stops nudging.
+- ``thank``: someone helped me (a promise they owed marked done, an ask granted,
+  an intro they made) in the last ``THANK_LOOKBACK_DAYS`` days, and no thank-you
+  has been logged with them since. Due at once; "late" after 48 hours.
+- ``check-in``: a need's horizon has passed while it is still open.
+- ``custom``: a reminder the user set (``follow up WHEN``, ``netty remind``).
+
+Every item has a stable id to act on (``ping-12``, ``deliver-p7``, ``nudge-p7``,
+``thank-p7`` / ``thank-a3`` / ``thank-i40``, ``check-in-n4``, ``r5``). Snooze and
+done are stored in ``reminder_state`` (custom reminders keep ``done_at`` on their
+row). Pings are read per cadence group from an index in ``next_ping_at`` order,
+so a limited call stays an index range scan at 50,000 contacts.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pendulum
+
+from netty.db.fields import from_utc_text, to_utc_text
+from netty.db.models import Promise, Reminder, ReminderState, database
+from netty.errors import InvalidInput, NotFound
+from netty.services import settings
+from netty.services.text import clean_line
+
+KINDS = ("ping", "deliver", "nudge", "thank", "check-in", "custom")
+NUDGE_DAYS = (3, 7, 14)
+THANK_LOOKBACK_DAYS = 30
+THANK_WITHIN_HOURS = 48
+SOON_DAYS_MAX = 30
+NUDGE_WORDING = (
+    "Hi {first}, hope all is well! Just checking in about {what}. No rush at all.",
+    "Hi {first}, a gentle reminder about {what}; happy to help make it easy if I can.",
+    "Hi {first}, circling back one last time about {what}. If now's not a good time, no worries.",
+)
+KIND_ORDER = {
+    kind: i for i, kind in enumerate(("deliver", "thank", "nudge", "custom", "check-in", "ping"))
+}
+
+# The SQL that says "ping overdue" and "promise due": the contact list's markers use
+# these same predicates, so the list and the engine never disagree.
+PING_DUE_SQL = "c.next_ping_at <= ?"
+PROMISE_DUE_SQL = (
+    "c.id IN (SELECT contact_id FROM promise "
+    "WHERE status = 'open' AND direction = 'i_owe' AND due <= ?)"
+)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One thing to do, and why."""
+
+    id: str
+    kind: str
+    contact_id: int | None
+    contact: str
+    due_at: pendulum.DateTime
+    reason: str
+    urgency: float  # larger is more urgent; comparable within a kind
+    ring: int = 3
+    soon: bool = False  # not yet due: within the look-ahead window
+    stale: bool = False  # a nudge after the last one: stop nudging
+    wording: str = ""  # a polite one-line message, for nudges
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "contact_id": self.contact_id,
+            "contact": self.contact,
+            "due_at": self.due_at.in_tz("UTC").to_iso8601_string(),
+            "reason": self.reason,
+            "soon": self.soon,
+            "stale": self.stale,
+            "wording": self.wording,
+        }
+
+
+def due(
+    now: pendulum.DateTime,
+    *,
+    within: pendulum.Duration | None = None,
+    kinds: Iterable[str] | None = None,
+    limit: int | None = None,
+) -> list[DueItem]:
+    """Everything due at ``now`` (and within ``within`` after it), most urgent first.
+
+    ``limit`` caps the number of pings read (the other kinds are small tables).
+    """
+    wanted = set(kinds or KINDS)
+    unknown = wanted - set(KINDS)
+    if unknown:
+        raise InvalidInput(f"unknown kind {sorted(unknown)[0]!r}; use one of: {', '.join(KINDS)}")
+    horizon = now + within if within else now
+    states = _states(now)
+    items: list[DueItem] = []
+    if "deliver" in wanted:
+        items += _deliveries(now, horizon)
+    if "nudge" in wanted:
+        items += _nudges(now, horizon)
+    if "thank" in wanted:
+        items += _thanks(now)
+    if "check-in" in wanted:
+        items += _check_ins(now, horizon)
+    if "custom" in wanted:
+        items += _customs(now, horizon)
+    items = [i for i in items if i.id not in states]
+    items.sort(key=lambda i: (KIND_ORDER[i.kind], -i.urgency, i.contact))
+    if "ping" in wanted:
+        pings = _pings(now, horizon, limit, skip=states)
+        items += pings
+    return items
+
+
+def due_count(now: pendulum.DateTime) -> int:
+    """How many things are due now (all kinds): the status line's number."""
+    snoozed = _states(now)
+    pings = database.execute_sql(
+        "SELECT COUNT(*) FROM contact c WHERE c.archived_at IS NULL AND " + PING_DUE_SQL,
+        (to_utc_text(now),),
+    ).fetchone()[0]
+    snoozed_ids = [int(key[5:]) for key in snoozed if key.startswith("ping-")]
+    if snoozed_ids:
+        marks = ",".join("?" * len(snoozed_ids))
+        pings -= database.execute_sql(
+            f"SELECT COUNT(*) FROM contact c WHERE c.archived_at IS NULL AND {PING_DUE_SQL} "
+            f"AND c.id IN ({marks})",
+            (to_utc_text(now), *snoozed_ids),
+        ).fetchone()[0]
+    others = due(now, kinds=[k for k in KINDS if k != "ping"])
+    return max(0, pings) + len(others)
+
+
+# ------------------------------------------------------------------ kinds
+
+
+def _pings(
+    now: pendulum.DateTime, horizon: pendulum.DateTime, limit: int | None, skip: set[str]
+) -> list[DueItem]:
+    cadences = settings.ring_cadences()
+    soon_days = min(SOON_DAYS_MAX, max(cadences.values()) / 5)
+    until = to_utc_text(max(horizon, now.add(days=soon_days)))
+    now_ts = now.timestamp()
+    cap = None if limit is None else limit + len(skip)
+    columns = (
+        "c.id, c.name, c.ring, COALESCE(c.cadence_days, ?), c.next_ping_at, c.last_interaction_at"
+    )
+    groups: list[list[DueItem]] = []
+    queries = [
+        (
+            f"SELECT {columns} FROM contact c WHERE c.archived_at IS NULL AND c.ring = ? "
+            "AND c.cadence_days IS NULL AND c.next_ping_at <= ? ORDER BY c.next_ping_at",
+            (cadences[ring], ring, until),
+        )
+        for ring in (1, 2, 3)
+    ]
+    queries.append(
+        (
+            f"SELECT {columns} FROM contact c WHERE c.archived_at IS NULL "
+            "AND c.cadence_days IS NOT NULL AND c.next_ping_at <= ? ORDER BY c.next_ping_at",
+            (0, until),
+        )
+    )
+    for sql, params in queries:
+        if cap is not None:
+            sql += f" LIMIT {int(cap)}"
+        group = []
+        for cid, name, ring, cadence, next_ping, last in database.execute_sql(sql, params):
+            key = f"ping-{cid}"
+            if key in skip:
+                continue
+            at = from_utc_text(next_ping)
+            late_days = (now_ts - at.timestamp()) / 86400
+            soon = late_days < 0
+            if soon and at > horizon and -late_days > cadence / 5:
+                continue
+            since = "never" if last is None else _ago_days(from_utc_text(last), now)
+            if soon:
+                reason = f"ping due {at.diff_for_humans(now)}; every {cadence} days, last {since}"
+            else:
+                reason = f"ping {_days(late_days)} overdue; every {cadence} days, last {since}"
+            group.append(
+                DueItem(key, "ping", cid, name, at, reason, late_days / cadence, ring, soon)
+            )
+        group.sort(key=lambda i: (-i.urgency, i.ring))
+        groups.append(group)
+    merged = heapq.merge(*groups, key=lambda i: (-i.urgency, i.ring, i.contact))
+    out = list(merged)
+    return out if limit is None else out[:limit]
+
+
+def _deliveries(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueItem]:
+    today = now.date()
+    rows = database.execute_sql(
+        "SELECT p.id, p.text, p.due, c.id, c.name, c.ring FROM promise p "
+        "JOIN contact c ON c.id = p.contact_id "
+        "WHERE p.status = 'open' AND p.direction = 'i_owe' AND p.due <= ? "
+        "AND c.archived_at IS NULL",
+        (horizon.date().isoformat(),),
+    )
+    out = []
+    for pid, text, due_day, cid, name, ring in rows:
+        day = pendulum.Date.fromisoformat(str(due_day))
+        late = (today - day).days
+        soon = late < 0
+        when = "today" if late == 0 else (f"{late} days ago" if late > 0 else f"in {-late} days")
+        out.append(
+            DueItem(
+                f"deliver-p{pid}",
+                "deliver",
+                cid,
+                name,
+                _at(day, now),
+                f"you promised: {_short(text)} (due {when})",
+                float(late),
+                ring,
+                soon,
+            )
+        )
+    return out
+
+
+def _nudges(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueItem]:
+    today = now.date()
+    rows = database.execute_sql(
+        "SELECT p.id, p.text, p.due, p.nudges_sent, c.id, c.name, c.ring FROM promise p "
+        "JOIN contact c ON c.id = p.contact_id "
+        "WHERE p.status = 'open' AND p.direction = 'they_owe' AND p.due < ? "
+        "AND c.archived_at IS NULL",
+        (horizon.date().isoformat(),),
+    )
+    out = []
+    for pid, text, due_day, sent, cid, name, ring in rows:
+        day = pendulum.Date.fromisoformat(str(due_day))
+        if sent >= len(NUDGE_DAYS):
+            out.append(
+                DueItem(
+                    f"nudge-p{pid}",
+                    "nudge",
+                    cid,
+                    name,
+                    _at(day, now),
+                    f"stale after {sent} nudges: {_short(text)}; let it go or ask in person",
+                    0.0,
+                    ring,
+                    stale=True,
+                )
+            )
+            continue
+        nudge_day = day.add(days=NUDGE_DAYS[sent])
+        if nudge_day > horizon.date():
+            continue
+        first = name.split()[0] if name.split() else name
+        out.append(
+            DueItem(
+                f"nudge-p{pid}",
+                "nudge",
+                cid,
+                name,
+                _at(nudge_day, now),
+                f"nudge {sent + 1} of {len(NUDGE_DAYS)}: they owe you: {_short(text)} "
+                f"(due {(today - day).days} days ago)",
+                float((today - nudge_day).days),
+                ring,
+                nudge_day > today,
+                wording=NUDGE_WORDING[sent].format(first=first, what=_quoted(text)),
+            )
+        )
+    return out
+
+
+def _thanks(now: pendulum.DateTime) -> list[DueItem]:
+    since = to_utc_text(now.subtract(days=THANK_LOOKBACK_DAYS))
+    now_text = to_utc_text(now)
+    helped = database.execute_sql(
+        """
+        SELECT 'p' || p.id, p.contact_id, p.closed_at, 'delivering: ' || p.text
+          FROM promise p
+         WHERE p.direction = 'they_owe' AND p.status = 'done' AND p.closed_at >= ?
+        UNION ALL
+        SELECT 'a' || a.id, a.contact_id, a.resolved_at, 'saying yes to: ' || a.text
+          FROM ask a WHERE a.status = 'granted' AND a.resolved_at >= ?
+        UNION ALL
+        SELECT 'i' || i.id, ic.contact_id, i.occurred_at, 'the intro: ' || i.summary
+          FROM interaction i JOIN interaction_contact ic ON ic.interaction_id = i.id
+         WHERE i.kind = 'intro' AND i.initiated_by = 'them' AND i.occurred_at >= ?
+           AND i.archived_at IS NULL
+        """,
+        (since, since, since),
+    ).fetchall()
+    if not helped:
+        return []
+    contact_ids = {row[1] for row in helped}
+    marks = ",".join("?" * len(contact_ids))
+    thanked: dict[int, str] = dict(
+        database.execute_sql(
+            "SELECT ic.contact_id, MAX(i.occurred_at) FROM interaction i "
+            "JOIN interaction_contact ic ON ic.interaction_id = i.id "
+            f"WHERE i.kind = 'thank-you' AND ic.contact_id IN ({marks}) "
+            "GROUP BY ic.contact_id",
+            tuple(contact_ids),
+        ).fetchall()
+    )
+    people = {
+        cid: (name, ring)
+        for cid, name, ring in database.execute_sql(
+            f"SELECT id, name, ring FROM contact WHERE archived_at IS NULL AND id IN ({marks})",
+            tuple(contact_ids),
+        )
+    }
+    out = []
+    for ref, cid, at_text, what in helped:
+        if cid not in people or at_text is None or at_text > now_text:
+            continue
+        last_thanks = thanked.get(cid)
+        if last_thanks is not None and last_thanks >= at_text:
+            continue
+        name, ring = people[cid]
+        at = from_utc_text(at_text)
+        hours = (now - at).total_hours()
+        late = " (more than 48 hours ago)" if hours > THANK_WITHIN_HOURS else ""
+        out.append(
+            DueItem(
+                f"thank-{ref}",
+                "thank",
+                cid,
+                name,
+                at,
+                f"thank them for {_short(what)}{late}",
+                hours,
+                ring,
+            )
+        )
+    return out
+
+
+def _check_ins(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueItem]:
+    today = now.date()
+    rows = database.execute_sql(
+        "SELECT n.id, n.text, n.horizon, c.id, c.name, c.ring FROM need n "
+        "JOIN contact c ON c.id = n.contact_id "
+        "WHERE n.status = 'open' AND n.horizon < ? AND c.archived_at IS NULL",
+        (horizon.date().isoformat(),),
+    )
+    out = []
+    for nid, text, day_text, cid, name, ring in rows:
+        day = pendulum.Date.fromisoformat(str(day_text))
+        late = (today - day).days
+        out.append(
+            DueItem(
+                f"check-in-n{nid}",
+                "check-in",
+                cid,
+                name,
+                _at(day, now),
+                f"their need {_short(text)} passed its date {late} days ago; "
+                "ask whether it is still open",
+                float(late),
+                ring,
+                late < 0,
+            )
+        )
+    return out
+
+
+def _customs(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueItem]:
+    rows = database.execute_sql(
+        "SELECT r.id, r.text, r.due_at, c.id, c.name, c.ring FROM reminder r "
+        "LEFT JOIN contact c ON c.id = r.contact_id "
+        "WHERE r.done_at IS NULL AND r.due_at <= ? "
+        "AND (c.id IS NULL OR c.archived_at IS NULL)",
+        (to_utc_text(horizon),),
+    )
+    out = []
+    for rid, text, due_text, cid, name, ring in rows:
+        at = from_utc_text(due_text)
+        out.append(
+            DueItem(
+                f"r{rid}",
+                "custom",
+                cid,
+                name or "",
+                at,
+                _short(text, 80),
+                (now - at).total_hours(),
+                ring or 3,
+                at > now,
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------ acting on items
+
+
+def remind(
+    contact_id: int | None,
+    when: pendulum.DateTime,
+    text: str,
+    now: pendulum.DateTime,
+    interaction_id: int | None = None,
+) -> str:
+    """Set a custom reminder; returns its id (``r5``)."""
+    body = clean_line(text) or "follow up"
+    row = Reminder.create(
+        contact=contact_id, text=body, due_at=when, created_at=now, interaction=interaction_id
+    )
+    return f"r{row.id}"
+
+
+def snooze(item_id: str, until: pendulum.DateTime, now: pendulum.DateTime) -> None:
+    """Hide an item until ``until``."""
+    key = _check_id(item_id)
+    if until <= now:
+        raise InvalidInput("snooze until a time in the future, e.g. tomorrow or next week")
+    with database.atomic():
+        ReminderState.insert(key=key, snoozed_until=until, updated_at=now).on_conflict(
+            conflict_target=[ReminderState.key],
+            update={ReminderState.snoozed_until: until, ReminderState.updated_at: now},
+        ).execute()
+
+
+def done(item_id: str, now: pendulum.DateTime) -> str:
+    """Act on an item as done; returns what happened, in words.
+
+    ping: logs a message to them (a ping) now. deliver: marks the promise done.
+    nudge: counts a nudge sent (a stale one drops the promise). thank: logs a
+    thank-you now. check-in: stored as done. custom: marks the reminder done.
+    """
+    from netty.services.timeline import log_interaction
+
+    key = _check_id(item_id)
+    number = int(re.sub(r"\D", "", key.rsplit("-", 1)[-1]))
+    with database.atomic():
+        if key.startswith("ping-"):
+            log_interaction([number], kind="message", when=now, summary="Pinged", now=now)
+            return "logged a ping"
+        if key.startswith("deliver-"):
+            _close_promise(number, "done", now)
+            return "marked the promise delivered"
+        if key.startswith("nudge-"):
+            promise = Promise.get_or_none(Promise.id == number)
+            if promise is None or promise.status != "open":
+                raise NotFound(f"no open promise p{number}")
+            if promise.nudges_sent >= len(NUDGE_DAYS):
+                _close_promise(number, "dropped", now)
+                return "dropped the stale promise"
+            Promise.update(nudges_sent=Promise.nudges_sent + 1, last_nudged_at=now).where(
+                Promise.id == number
+            ).execute()
+            return f"counted nudge {promise.nudges_sent + 1} of {len(NUDGE_DAYS)}"
+        if key.startswith("thank-"):
+            contact_id = _thank_contact(key.removeprefix("thank-"))
+            log_interaction(
+                [contact_id], kind="thank-you", when=now, summary="Thanked them", now=now
+            )
+            return "logged a thank-you"
+        if key.startswith("r"):
+            updated = (
+                Reminder.update(done_at=now)
+                .where((Reminder.id == number) & Reminder.done_at.is_null())
+                .execute()
+            )
+            if not updated:
+                raise NotFound(f"no open reminder {key}")
+            return "marked the reminder done"
+        ReminderState.insert(key=key, done_at=now, updated_at=now).on_conflict(
+            conflict_target=[ReminderState.key],
+            update={ReminderState.done_at: now, ReminderState.updated_at: now},
+        ).execute()
+        return "marked it done"
+
+
+_ID = re.compile(r"^(ping-\d+|deliver-p\d+|nudge-p\d+|thank-[pai]\d+|check-in-n\d+|r\d+)$")
+
+
+def _check_id(item_id: str) -> str:
+    key = clean_line(item_id).lower()
+    if not _ID.match(key):
+        raise InvalidInput(
+            f"{item_id!r} is not a reminder id; `netty due` shows them (e.g. ping-12, r5)"
+        )
+    return key
+
+
+def _close_promise(pid: int, status: str, now: pendulum.DateTime) -> None:
+    updated = (
+        Promise.update(status=status, closed_at=now)
+        .where((Promise.id == pid) & (Promise.status == "open"))
+        .execute()
+    )
+    if not updated:
+        raise NotFound(f"no open promise p{pid}")
+
+
+def _thank_contact(ref: str) -> int:
+    table = {"p": "promise", "a": "ask"}.get(ref[0])
+    if table:
+        row = database.execute_sql(
+            f"SELECT contact_id FROM {table} WHERE id = ?", (int(ref[1:]),)
+        ).fetchone()
+    else:
+        row = database.execute_sql(
+            "SELECT contact_id FROM interaction_contact WHERE interaction_id = ? LIMIT 1",
+            (int(ref[1:]),),
+        ).fetchone()
+    if row is None:
+        raise NotFound(f"nothing to thank for {ref}")
+    return row[0]
+
+
+def _states(now: pendulum.DateTime) -> set[str]:
+    """Keys hidden now: snoozed into the future, or done."""
+    rows = database.execute_sql(
+        "SELECT key FROM reminder_state WHERE done_at IS NOT NULL OR snoozed_until > ?",
+        (to_utc_text(now),),
+    )
+    return {row[0] for row in rows}
+
+
+# ------------------------------------------------------------------ wording helpers
+
+
+def _at(day: pendulum.Date, now: pendulum.DateTime) -> pendulum.DateTime:
+    return pendulum.datetime(day.year, day.month, day.day, 9, tz=now.timezone or "UTC")
+
+
+def _days(days: float) -> str:
+    whole = int(days)
+    return "1 day" if whole == 1 else f"{whole} days"
+
+
+def _ago_days(moment: pendulum.DateTime, now: pendulum.DateTime) -> str:
+    return f"{_days((now - moment).total_days())} ago"
+
+
+def _short(text: str, width: int = 50) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def _quoted(text: str) -> str:
+    """A promise's text inside a message: 'Send the deck' -> '“send the deck”'."""
+    line = _short(text, 60)
+    if len(line) > 1 and line[0].isupper() and line[1].islower():
+        line = line[0].lower() + line[1:]
+    return f"“{line}”"
+
+
+def group_by_kind(items: Sequence[DueItem]) -> dict[str, list[DueItem]]:
+    """Items grouped by kind, in the engine's order of urgency (deliver first)."""
+    out: dict[str, list[DueItem]] = {}
+    for kind in sorted(KINDS, key=KIND_ORDER.get):
+        out[kind] = [i for i in items if i.kind == kind]
+    return {k: v for k, v in out.items() if v}

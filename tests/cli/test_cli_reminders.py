@@ -1,0 +1,88 @@
+"""`netty due`, `remind`, `snooze`, `done`, `drop`: cron-friendly and exact."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from netty.cli import main
+
+
+@pytest.fixture
+def run(tmp_path, capsys, monkeypatch):
+    db = str(tmp_path / "n.db")
+
+    def go(*args: str, now: str | None = None) -> tuple[int, str, str]:
+        if now:
+            monkeypatch.setenv("NETTY_NOW", now)
+        code = main(["--db", db, *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return go
+
+
+def test_a_ping_comes_due_and_done_logs_it(run):
+    assert run("add", "Ann Lee", "--ring", "1")[0] == 0
+    assert run("due", "--count")[1].strip() == "0"
+    _code, out, _ = run("due", "--json", now="2026-12-08T10:00:00Z")
+    items = json.loads(out)
+    assert [i["id"] for i in items] == ["ping-1"]
+    assert set(items[0]) >= {"id", "kind", "contact_id", "contact", "due_at", "reason"}
+    assert run("due", "--count")[1].strip() == "1"
+    assert run("done", "ping-1")[1].strip() == "ping-1: logged a ping"
+    assert run("due", "--count")[1].strip() == "0"
+
+
+def test_remind_snooze_and_kinds(run):
+    run("add", "Ann Lee")
+    code, out, _ = run("remind", "ann", "in 3 days", "ask", "about", "the", "role")
+    assert code == 0 and "r1" in out
+    assert run("due", "--kind", "custom", "--within", "7d", "--count")[1].strip() == "1"
+    later = "2026-11-27T10:00:00Z"
+    assert "ask about the role" in run("due", now=later)[1]
+    assert run("snooze", "r1", "tomorrow")[0] == 0
+    assert run("due", "--count")[1].strip() == "0"
+
+
+def test_done_and_drop_close_records(run, tmp_path, now):
+    run("add", "Ann Lee")
+    from netty.db import close_database, open_database
+    from netty.services import ledger
+    from netty.services.timeline import contact_detail
+
+    open_database(tmp_path / "n.db", now)
+    need = ledger.add_need(1, "A UX researcher", now=now)
+    promise = ledger.add_promise(1, "i_owe", "Send the deck", now=now)
+    ask = ledger.add_ask(1, "Intro to Dana", now=now)
+    close_database()
+    assert run("done", f"n{need}")[1].strip() == f"n{need}: met"
+    assert run("drop", f"p{promise}")[1].strip() == f"p{promise}: dropped"
+    assert run("drop", f"a{ask}", "--declined")[1].strip() == f"a{ask}: declined"
+    code, _out, err = run("done", f"n{need}")
+    assert code == 2 and "already met" in err
+    open_database(tmp_path / "n.db", now)
+    detail = contact_detail(1)
+    assert [n.status for n in detail.needs] == ["met"]
+    assert [p.status for p in detail.promises] == ["dropped"]
+    assert [a.status for a in detail.asks] == ["declined"]
+    close_database()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("due", "--kind", "party"), "unknown kind"),
+        (("due", "--within", "soon"), "span of time"),
+        (("snooze", "ping-1", "blorp"), "can't read"),
+        (("snooze", "bogus", "tomorrow"), "not a reminder id"),
+        (("done", "r99"), "no open reminder"),
+        (("drop", "x1"), "not an item id"),
+        (("remind", "nobody", "tomorrow", "x"), "no contact matches"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(run, args, message):
+    run("add", "Ann Lee")
+    code, _out, err = run(*args)
+    assert code == 2 and message in err and err.count("\n") == 1
