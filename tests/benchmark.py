@@ -168,6 +168,31 @@ def child_interactive(db: str, runs: int) -> None:
     print(json.dumps({k: statistics.median(v) for k, v in out.items()}))
 
 
+def child_due(db: str, runs: int) -> None:
+    """The reminder engine: one call, median of several (warm connection)."""
+    os.environ["NETTY_NOW"] = NOW
+    from netty import clock
+    from netty.db import open_database
+    from netty.services.contact_index import load_index
+    from netty.services.reminders import due, due_count
+
+    now = clock.now()
+    open_database(db, now)
+    timings: dict[str, list[float]] = {"due_limit": [], "due_count": [], "due_all": [],
+                                       "index": []}
+    for _ in range(max(5, runs)):
+        for key, call in (
+            ("due_limit", lambda: due(now, limit=50)),
+            ("due_count", lambda: due_count(now)),
+            ("due_all", lambda: due(now)),
+            ("index", lambda: load_index(now)),
+        ):
+            t = time.perf_counter()
+            call()
+            timings[key].append(time.perf_counter() - t)
+    print(json.dumps({k: statistics.median(v) for k, v in timings.items()}))
+
+
 # ------------------------------------------------------------------ the parent
 
 
@@ -200,6 +225,7 @@ def measure(size: int, runs: int, folder: Path) -> dict[str, float]:
         minimal.append(run_child("minimal")["first_frame"])
         starts.append(run_child("netty", db))
     inter = run_child("interactive", db, "--runs", str(max(1, runs // 2)))
+    engine = run_child("due", db, "--runs", str(runs))
     med = statistics.median
     return {
         "generate_s": generate,
@@ -211,6 +237,10 @@ def measure(size: int, runs: int, folder: Path) -> dict[str, float]:
         "filter_only_ms": inter["filter_only"] * 1000,
         "cursor_list_ms": inter["cursor_list"] * 1000,
         "cursor_detail_ms": inter["cursor_detail"] * 1000,
+        "due_limit_ms": engine["due_limit"] * 1000,
+        "due_count_ms": engine["due_count"] * 1000,
+        "due_all_ms": engine["due_all"] * 1000,
+        "index_ms": engine["index"] * 1000,
     }
 
 
@@ -225,6 +255,10 @@ ROWS = [
     ("cursor move to frame (list)", "cursor_list_ms", "ms", 5),
     ("cursor move, timeline+prep updated", "cursor_detail_ms", "ms", None),
     ("peak memory (RSS)", "peak_mb", "MB", 150),
+    ("due(now, limit=50): the most urgent", "due_limit_ms", "ms", 5),
+    ("due_count(now): the status line", "due_count_ms", "ms", None),
+    ("due(now): every item", "due_all_ms", "ms", None),
+    ("contact index load (worker)", "index_ms", "ms", None),
 ]
 
 
@@ -241,8 +275,10 @@ def main() -> None:
             child_minimal(args.t0)
         elif kind == "netty":
             child_netty(args.t0, args.child[1])
+        elif kind == "due":
+            child_due(args.child[1], args.runs)
         else:
-            child_interactive(args.child[1], int(args.child[3]) if len(args.child) > 3 else 2)
+            child_interactive(args.child[1], args.runs)
         return
     results = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -149,6 +149,9 @@ class Interaction(BaseModel):
     created_at = Timestamp()
     archived_at = Timestamp(null=True)
 
+    class Meta:
+        indexes = ((("kind", "initiated_by", "occurred_at"), False),)
+
 
 class InteractionContact(BaseModel):
     """Who took part: one coffee with two people is one interaction, two rows here."""
@@ -174,7 +177,7 @@ class Need(BaseModel):
     closed_at = Timestamp(null=True)
 
     class Meta:
-        indexes = ((("contact", "status"), False),)
+        indexes = ((("contact", "status"), False), (("status", "horizon"), False))
 
 
 class Give(BaseModel):

@@ -457,7 +457,7 @@ def generate(size: int, now: pendulum.DateTime, interactions_per_contact: int = 
                     "",
                 )
             )
-            if rng.random() < 0.05:
+            if rng.random() < 0.006:  # a busy networker: ~300 open needs at 50,000
                 needs.append(
                     (
                         cid,
@@ -467,7 +467,7 @@ def generate(size: int, now: pendulum.DateTime, interactions_per_contact: int = 
                         stamp_now,
                     )
                 )
-            if rng.random() < 0.03:
+            if rng.random() < 0.004:  # and ~200 promises either way
                 promises.append(
                     (
                         cid,

@@ -26,6 +26,7 @@ so a limited call stays an index range scan at 50,000 contacts.
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -154,54 +155,70 @@ def _pings(
 ) -> list[DueItem]:
     cadences = settings.ring_cadences()
     soon_days = min(SOON_DAYS_MAX, max(cadences.values()) / 5)
+    now_text = to_utc_text(now)
     until = to_utc_text(max(horizon, now.add(days=soon_days)))
-    now_ts = now.timestamp()
-    cap = None if limit is None else limit + len(skip)
+    horizon_text = to_utc_text(horizon)
+    cap = "" if limit is None else f" LIMIT {int(limit) + len(skip)}"
     columns = (
-        "c.id, c.name, c.ring, COALESCE(c.cadence_days, ?), c.next_ping_at, c.last_interaction_at"
+        "c.id, c.name, c.ring, COALESCE(c.cadence_days, ?), c.next_ping_at, "
+        "julianday(?) - julianday(c.next_ping_at), julianday(?) - julianday(c.last_interaction_at)"
+    )
+    # Per ring, contacts on the ring's default cadence come from one index range in
+    # next_ping_at order (no sort), so a limited call reads only what it returns.
+    default_sql = (
+        f"SELECT {columns} FROM contact c WHERE c.archived_at IS NULL AND c.ring = ? "
+        f"AND c.cadence_days IS NULL AND c.next_ping_at <= ? ORDER BY c.next_ping_at{cap}"
+    )
+    # The few with a cadence of their own are read whole through the same index (no
+    # next_ping_at bound, so the planner cannot prefer a wider index) and ranked here.
+    custom_sql = (
+        f"SELECT {columns} FROM contact c WHERE c.archived_at IS NULL AND c.ring = ? "
+        "AND c.cadence_days > 0"
     )
     groups: list[list[DueItem]] = []
-    queries = [
-        (
-            f"SELECT {columns} FROM contact c WHERE c.archived_at IS NULL AND c.ring = ? "
-            "AND c.cadence_days IS NULL AND c.next_ping_at <= ? ORDER BY c.next_ping_at",
-            (cadences[ring], ring, until),
-        )
-        for ring in (1, 2, 3)
-    ]
-    queries.append(
-        (
-            f"SELECT {columns} FROM contact c WHERE c.archived_at IS NULL "
-            "AND c.cadence_days IS NOT NULL AND c.next_ping_at <= ? ORDER BY c.next_ping_at",
-            (0, until),
-        )
-    )
-    for sql, params in queries:
-        if cap is not None:
-            sql += f" LIMIT {int(cap)}"
-        group = []
-        for cid, name, ring, cadence, next_ping, last in database.execute_sql(sql, params):
-            key = f"ping-{cid}"
-            if key in skip:
-                continue
-            at = from_utc_text(next_ping)
-            late_days = (now_ts - at.timestamp()) / 86400
-            soon = late_days < 0
-            if soon and at > horizon and -late_days > cadence / 5:
-                continue
-            since = "never" if last is None else _ago_days(from_utc_text(last), now)
-            if soon:
-                reason = f"ping due {at.diff_for_humans(now)}; every {cadence} days, last {since}"
-            else:
-                reason = f"ping {_days(late_days)} overdue; every {cadence} days, last {since}"
-            group.append(
-                DueItem(key, "ping", cid, name, at, reason, late_days / cadence, ring, soon)
-            )
-        group.sort(key=lambda i: (-i.urgency, i.ring))
-        groups.append(group)
+    for ring in (1, 2, 3):
+        for sql, params in (
+            (default_sql, (cadences[ring], now_text, now_text, ring, until)),
+            (custom_sql, (cadences[ring], now_text, now_text, ring)),
+        ):
+            group = []
+            for row in database.execute_sql(sql, params):
+                item = _ping_item(row, skip, until, horizon_text)
+                if item is not None:
+                    group.append(item)
+            group.sort(key=lambda i: -i.urgency)  # stable: already in order for defaults
+            groups.append(group)
     merged = heapq.merge(*groups, key=lambda i: (-i.urgency, i.ring, i.contact))
-    out = list(merged)
-    return out if limit is None else out[:limit]
+    return list(merged) if limit is None else list(itertools.islice(merged, limit))
+
+
+def _ping_item(row: tuple, skip: set[str], until: str, horizon_text: str) -> DueItem | None:
+    cid, name, ring, cadence, next_ping, late, since = row
+    key = f"ping-{cid}"
+    if key in skip or next_ping > until:
+        return None
+    soon = late < 0
+    if soon and next_ping > horizon_text and -late > cadence / 5:
+        return None
+    last = "never" if since is None else f"{_days(since)} ago"
+    if soon:
+        reason = f"ping due in {_days(-late + 0.999)}; every {cadence} days, last {last}"
+    else:
+        reason = f"ping {_days(late)} overdue; every {cadence} days, last {last}"
+    return DueItem(key, "ping", cid, name, _utc(next_ping), reason, late / cadence, ring, soon)
+
+
+def _utc(text: str) -> pendulum.DateTime:
+    """Stored UTC text to a DateTime, fast (this runs once per due ping)."""
+    return pendulum.DateTime(
+        int(text[0:4]),
+        int(text[5:7]),
+        int(text[8:10]),
+        int(text[11:13]),
+        int(text[14:16]),
+        int(text[17:19]),
+        tzinfo=pendulum.UTC,
+    )
 
 
 def _deliveries(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueItem]:
@@ -537,7 +554,8 @@ def _states(now: pendulum.DateTime) -> set[str]:
 
 
 def _at(day: pendulum.Date, now: pendulum.DateTime) -> pendulum.DateTime:
-    return pendulum.datetime(day.year, day.month, day.day, 9, tz=now.timezone or "UTC")
+    """9:00 on ``day`` in the user's zone: when a day-dated item shows."""
+    return pendulum.DateTime(day.year, day.month, day.day, 9, tzinfo=now.tzinfo or pendulum.UTC)
 
 
 def _days(days: float) -> str:

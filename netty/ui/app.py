@@ -19,6 +19,7 @@ from netty.ui.safe import content, plain
 
 DEFAULT_POLL_SECONDS = 60.0
 NOTIFY_EACH = 3  # more new items than this become one summary notification
+POLL_PING_LIMIT = 200  # pings the poll looks at (the most overdue first)
 
 
 class NettyApp(App):
@@ -80,11 +81,14 @@ class NettyApp(App):
     @work(thread=True, exclusive=True, group="due-poll", exit_on_error=False)
     def poll_due(self) -> None:
         """Ask the reminder engine what is due (in a worker); the answer is posted."""
-        from netty.services.reminders import due
+        from netty.services.reminders import due, due_count
 
-        items = [i for i in due(self.now()) if not i.soon]
+        now = self.now()
+        # The most urgent pings only: at 50,000 contacts thousands can be overdue, and a
+        # notification for the 5,000th is noise. The count covers everything.
+        items = [i for i in due(now, limit=POLL_PING_LIMIT) if not i.soon]
         labels = {i.id: f"{i.contact}: {i.reason}" if i.contact else i.reason for i in items}
-        self.post_message(self.DuePolled([i.id for i in items], labels, len(items)))
+        self.post_message(self.DuePolled([i.id for i in items], labels, due_count(now)))
 
     def on_netty_app_due_polled(self, message: DuePolled) -> None:
         """Items that became due since the last poll show once as a notification."""
