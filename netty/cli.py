@@ -325,7 +325,7 @@ def show(env: Env, contact: str, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("contacts", nargs=-1, required=True)
+@click.argument("args", nargs=-1, required=True, metavar="CONTACT [CONTACT...] [NOTE]")
 @click.option(
     "--kind",
     default="note",
@@ -338,25 +338,79 @@ def show(env: Env, contact: str, as_json: bool) -> None:
     show_default=True,
     help="today, yesterday, fri, 3 days ago, 2026-11-01 ...",
 )
-@click.option("--summary", default="", help="What happened.")
+@click.option("--summary", default=None, help="What happened (instead of a NOTE's summary).")
 @click.option("--by-them", is_flag=True, help="They started it.")
 @pass_env
 def log(
-    env: Env, contacts: Sequence[str], kind: str, when: str, summary: str, by_them: bool
+    env: Env, args: Sequence[str], kind: str, when: str, summary: str | None, by_them: bool
 ) -> None:
-    """Record an interaction with one or more contacts."""
+    """Record an interaction, and everything a NOTE says, in one go.
+
+    \b
+    NOTE is free text; these markers become records (case-insensitive, clauses
+    separated by ; or new lines):
+      needs: TEXT [by WHEN]       what they need (default: in 45 days)
+      gave: TEXT                  what I gave (intro / resource / advice / favour)
+      asked: TEXT                 my specific ask; @Org or a contact's name is its target
+      i owe: TEXT [by WHEN]       a promise I made
+      they owe: TEXT [by WHEN]    a promise they made
+      follow up WHEN [TEXT]       a reminder
+      #tag  @Org                  a tag; their organization if they have none
+    The last argument is the NOTE when it has a marker, or several words that
+    are not a contact's name; a single unknown word is an unknown contact.
+    """
+    from netty.errors import NotFound
     from netty.services.contacts import resolve_contact
-    from netty.services.timeline import log_interaction, parse_kind
+    from netty.services.notes import record_note
+    from netty.services.timeline import parse_kind
 
     kind = parse_kind(kind)
     moment = parse_when(when, env.now)
     env.open()
-    ids = [resolve_contact(c) for c in contacts]
-    view = log_interaction(
-        ids, kind=kind, when=moment, summary=summary, by_them=by_them, now=env.now
+    names, note = list(args), ""
+    if len(names) > 1:
+        last = names[-1]
+        if _looks_like_note(last):
+            note = names.pop()
+        elif " " in last.strip():  # one word is a (mistyped) name, never a note
+            try:
+                resolve_contact(last)
+            except NotFound:
+                note = names.pop()
+    ids = [resolve_contact(c) for c in names]
+    recorded = record_note(
+        ids, note, kind=kind, when=moment, now=env.now, by_them=by_them, summary=summary
     )
-    names = ", ".join(r.name for r in view.contacts)
-    click.echo(f"logged {view.kind} [{view.ref}] with {names} on {moment.to_date_string()}")
+    first, *rest = recorded.lines
+    click.echo(f"logged [{recorded.interaction_ref}] {first}")
+    for line in rest:
+        click.echo(f"  {line}")
+
+
+def _looks_like_note(text: str) -> bool:
+    return any(ch in text for ch in ":;\n#") or len(text.split()) > 4
+
+
+@cli.command()
+@click.argument("contact")
+@click.option("--markdown", is_flag=True, help="Clean Markdown for a phone or a printer.")
+@pass_env
+def prep(env: Env, contact: str, markdown: bool) -> None:
+    """The prep sheet before meeting CONTACT: give before you get."""
+    from netty.services.contacts import resolve_contact
+    from netty.services.prep import build_prep_sheet, to_markdown
+
+    env.open()
+    sheet = build_prep_sheet(resolve_contact(contact, archived=None), env.now)
+    if markdown:
+        click.echo(to_markdown(sheet), nl=False)
+        return
+    click.echo(sheet.name)
+    click.echo(sheet.headline)
+    for section in sheet.sections:
+        click.echo(f"\n{section.title}")
+        for line in section.lines:
+            click.echo(f"  • {line}")
 
 
 # ------------------------------------------------------------------ organizations, settings
@@ -604,6 +658,11 @@ def _main(args: list[str]) -> int:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+from netty import cli_io  # noqa: E402  (import/export/backup/duplicates/merge commands)
+
+cli_io.register(cli)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,20 +1,53 @@
-"""The prep sheet: what to know before meeting someone, as plain sections.
+"""The prep sheet: "give before you get", built from what is recorded.
 
-This is the basic sheet (who, personal details, open needs, promises both ways,
-the last three interactions). The full "give before you get" sheet replaces
-``build_prep_sheet`` and keeps the same shape, so every view (the pane, the
-full-screen sheet, ``--markdown``) stays a thin renderer of ``PrepSheet``.
+``build_prep_sheet(contact_id, now)`` returns plain sections, in the order a
+30-minute coffee goes: who they are and what to remember, their needs, what I
+can give (promises first, then people to introduce, then what I gave before),
+questions to ask, my one specific ask, what they owe me, the give/ask balance,
+and the agenda. The pane, the full-screen view and ``netty prep --markdown`` are
+thin renderers of the same ``PrepSheet``. A section with nothing to say is left
+out, or says so in one line; a heading is never empty.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 import pendulum
+from peewee import JOIN
 
 from netty.dates import ago
-from netty.db.vocab import CHANNELS, INTERACTION_KINDS, RINGS
+from netty.db.models import Contact, ContactTag, Organization, Tag, database
+from netty.db.vocab import CHANNELS, INTERACTION_KINDS, RINGS, fold
+from netty.services.reminders import NUDGE_WORDING, quoted
 from netty.services.timeline import contact_detail
+from netty.services.views import ContactDetail
+
+QUESTIONS = (
+    "What two things or people do you need in the next 30-60 days?",
+    "What are the two biggest problems you face right now?",
+    "Who could help you solve them?",
+)
+RECENT_DAYS = 30
+MATCH_LIMIT = 5
+STOPWORDS = frozenset(
+    " ".join(
+        (
+            "a an the and or but for with without to of in on at by from into about as is are",
+            "be who whom someone somebody anyone people person persons need needs needed help",
+            "helping looking find finding new next more some any good great best our their his",
+            "her my me them they we you your get getting intro intros introduction",
+            "introductions introduce connect contact contacts who's i'd would could should",
+            "can will just also like via per over under month months week weeks year years",
+            "day days time soon asap quick quickly one two three senior junior staff",
+            "principal chief experienced",
+        )
+    ).split()
+)
+PROBLEM_WORDS = ("problem", "challenge", "struggl", "issue", "pain", "blocker", "stuck")
+HELP_WORDS = ("could help", "can help", "who to talk", "introduce", "connect them")
 
 
 @dataclass(frozen=True)
@@ -29,58 +62,332 @@ class Section:
 class PrepSheet:
     contact_id: int
     name: str
-    headline: str  # "VP Engineering at XYZ Corp · ring 2"
+    headline: str  # "VP Engineering at XYZ Corp · ring 2 (colleagues & neighbours)"
     sections: tuple[Section, ...]
+
+    def section(self, title: str) -> Section | None:
+        return next((s for s in self.sections if s.title == title), None)
+
+
+@dataclass(frozen=True)
+class Match:
+    """Someone I could introduce them to, and why."""
+
+    contact_id: int
+    name: str
+    reason: str
+    score: float
 
 
 def build_prep_sheet(contact_id: int, now: pendulum.DateTime) -> PrepSheet:
-    """The prep sheet for one contact, built from what is recorded."""
+    """The whole sheet for one contact."""
     detail = contact_detail(contact_id)
     c = detail.contact
     work = " at ".join(x for x in (c.title, c.organization) if x)
     headline = " · ".join(x for x in (work, f"ring {c.ring} ({RINGS[c.ring]})") if x)
-    who = []
-    if c.how_met or c.channel:
-        channel = CHANNELS.get(c.channel or "", "")
-        who.append("Met: " + " — ".join(x for x in (channel, c.how_met) if x))
+    open_needs = [n for n in detail.needs if n.status == "open"]
+    matches = match_people([n.text for n in open_needs], exclude=contact_id)
+    sections = [
+        Section("Who", tuple(_who(detail, now))),
+        Section("Remember", tuple(_remember(detail))),
+        Section("Their needs", tuple(_needs(detail, now))),
+        Section("What I can give", tuple(_give(detail, matches, now))),
+        Section("Questions to ask", tuple(_questions(detail, now))),
+        Section("My ask", tuple(_my_ask(detail))),
+        Section("What they owe me", tuple(_they_owe(detail))),
+        Section("Balance", tuple(_balance(detail, now))),
+        Section("Agenda for a 30-minute coffee", tuple(_agenda(detail, matches))),
+    ]
+    return PrepSheet(c.id, c.name, headline, tuple(s for s in sections if s.lines))
+
+
+# ------------------------------------------------------------------ sections
+
+
+def _who(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
+    c = d.contact
+    lines = []
+    met = " — ".join(x for x in (CHANNELS.get(c.channel or "", ""), c.how_met) if x)
+    if met:
+        lines.append(f"Met: {met}")
     if c.introduced_by:
-        who.append(f"Introduced by {c.introduced_by.name}")
+        lines.append(f"Introduced by {c.introduced_by.name}")
     if c.strength is not None:
-        who.append(f"Strength {c.strength}/5")
-    if detail.interactions:
-        first = detail.interactions[-1].occurred_at
-        who.append(
+        lines.append(f"Strength {c.strength}/5")
+    if d.interactions:
+        first = d.interactions[-1].occurred_at
+        count = len(d.interactions)
+        lines.append(
             f"Last contact {ago(c.last_interaction_at, now)}; "
-            f"{len(detail.interactions)} interactions since {first.format('MMM YYYY')}"
+            f"{count} interaction{'s' if count != 1 else ''} since {first.format('MMM YYYY')}"
         )
     else:
-        who.append("No interactions logged yet")
-    remember = [line for line in c.details.splitlines() if line.strip()]
-    needs = [
-        n.text + (f" (by {n.horizon.format('D MMM')})" if n.horizon else "")
-        for n in detail.needs
-        if n.status == "open"
-    ]
-    owe, owed = [], []
-    for p in detail.promises:
-        if p.status != "open":
+        lines.append("No interactions logged yet")
+    return lines
+
+
+def _remember(d: ContactDetail) -> list[str]:
+    lines = [line.strip() for line in d.contact.details.splitlines() if line.strip()]
+    for i in d.interactions[:3]:
+        summary = i.summary.splitlines()[0] if i.summary else ""
+        lines.append(
+            f"{i.occurred_at.format('D MMM YYYY')} {INTERACTION_KINDS[i.kind]}: "
+            f"{_short(summary, 90)}".rstrip(": ")
+        )
+    return lines
+
+
+def _needs(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
+    today = now.date()
+    lines = []
+    for n in d.needs:
+        if n.status != "open":
             continue
-        due = f" (due {p.due.format('D MMM')})" if p.due else ""
-        (owe if p.direction == "i_owe" else owed).append(p.text + due)
-    recent = [
-        f"{i.occurred_at.format('D MMM YYYY')} {INTERACTION_KINDS[i.kind]}: "
-        + (i.summary.splitlines()[0] if i.summary else "")
-        for i in detail.interactions[:3]
+        if n.horizon and n.horizon < today:
+            lines.append(
+                f"{n.text} (by {n.horizon.format('D MMM')}: passed; ask whether this is still open)"
+            )
+        else:
+            lines.append(n.text + (f" (by {n.horizon.format('D MMM')})" if n.horizon else ""))
+    if not lines:
+        lines.append("No open needs recorded: ask the first question below.")
+    return lines
+
+
+def _give(d: ContactDetail, matches: list[Match], now: pendulum.DateTime) -> list[str]:
+    lines = []
+    for p in d.promises:
+        if p.direction == "i_owe" and p.status == "open":
+            due = f" (due {p.due.format('D MMM')})" if p.due else ""
+            lines.append(f"Deliver first: {p.text}{due}")
+    for m in matches:
+        lines.append(f"Introduce {m.name}: {m.reason}")
+    for g in d.gives[:3]:
+        to = f" to {g.introduced_to.name}" if g.introduced_to else ""
+        lines.append(f"Gave before ({g.kind}{to}, {ago(g.given_at, now)}): {_short(g.text, 70)}")
+    if not lines:
+        lines.append("Nothing recorded yet: listen for a need you can meet.")
+    return lines
+
+
+def _questions(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
+    recent = now.subtract(days=RECENT_DAYS)
+    recent_text = " ".join(fold(i.summary) for i in d.interactions if i.occurred_at >= recent)
+    answered = [
+        any(n.created_at >= recent for n in d.needs),
+        any(word in recent_text for word in PROBLEM_WORDS),
+        any(word in recent_text for word in HELP_WORDS),
     ]
-    sections = (
-        Section("Who", tuple(who)),
-        Section("Remember", tuple(remember)),
-        Section("Their open needs", tuple(needs)),
-        Section("I owe them", tuple(owe)),
-        Section("They owe me", tuple(owed)),
-        Section("Last interactions", tuple(recent)),
+    return [q for q, done in zip(QUESTIONS, answered, strict=True) if not done]
+
+
+def _my_ask(d: ContactDetail) -> list[str]:
+    lines = []
+    pending = [a for a in d.asks if a.status == "pending"]
+    gives, asks = len(d.gives), len(d.asks)
+    if asks > gives:
+        lines.append(
+            f"You have asked {_times(asks)} and given {_times(gives)}: offer something first."
+        )
+    if pending:
+        ask = pending[0]
+        if ask.target_contact or ask.target_org:
+            target = " at ".join(
+                x
+                for x in ((ask.target_contact.name if ask.target_contact else None), ask.target_org)
+                if x
+            )
+            lines.insert(0, f"{ask.text} ({target})")
+        else:
+            example = _suggestions(d)
+            shape = example[0] if example else "an email intro to NAME at ORG"
+            lines.insert(0, f"{ask.text}: vague. Make it specific, like “{shape}”.")
+    else:
+        suggestions = _suggestions(d)
+        if suggestions:
+            lines.insert(0, f"No ask pending. Suggested: {suggestions[0]}.")
+        else:
+            lines.insert(
+                0,
+                "No ask pending. Decide one specific thing before you go: "
+                "an email intro to a person at one of your target organizations.",
+            )
+    return lines
+
+
+def _suggestions(d: ContactDetail) -> list[str]:
+    """Specific asks from my target organizations where this person has links."""
+    c = d.contact
+    out = []
+    targets = {
+        name_key: name
+        for name_key, name in Organization.select(Organization.name_key, Organization.name)
+        .where(Organization.is_target)
+        .tuples()
+    }
+    if not targets:
+        return out
+    if c.organization and fold(c.organization) in targets:
+        out.append(f"an email intro to the hiring manager for my kind of role at {c.organization}")
+    rows = (
+        Contact.select(Contact.name, Organization.name)
+        .join(Organization)
+        .where(
+            (Contact.introduced_by == c.id) & Contact.archived_at.is_null() & Organization.is_target
+        )
+        .tuples()
     )
-    return PrepSheet(c.id, c.name, headline, tuple(s for s in sections if s.lines))
+    for name, org in rows:
+        out.append(f"a warm re-introduction to {name} at {org}")
+    return out
+
+
+def _they_owe(d: ContactDetail) -> list[str]:
+    first = d.contact.name.split()[0] if d.contact.name.split() else d.contact.name
+    lines = []
+    for p in d.promises:
+        if p.direction == "they_owe" and p.status == "open":
+            due = f", due {p.due.format('D MMM')}" if p.due else ""
+            wording = NUDGE_WORDING[min(p.nudges_sent, len(NUDGE_WORDING) - 1)]
+            lines.append(
+                f"{p.text}{due}. Gently: {wording.format(first=first, what=quoted(p.text))}"
+            )
+    return lines
+
+
+def _balance(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
+    if not d.gives and not d.asks:
+        return []
+    pending = sum(1 for a in d.asks if a.status == "pending")
+    line = f"Given {len(d.gives)} · asked {len(d.asks)}" + (
+        f" ({pending} pending)" if pending else ""
+    )
+    lines = [line]
+    if d.gives:
+        last = d.gives[0]
+        lines.append(f"Last give {ago(last.given_at, now)}: {_short(last.text, 70)}")
+    return lines
+
+
+def _agenda(d: ContactDetail, matches: list[Match]) -> list[str]:
+    owe = [p.text for p in d.promises if p.direction == "i_owe" and p.status == "open"]
+    if owe:
+        give = f"deliver {quoted(owe[0])}"
+    elif matches:
+        give = f"offer an intro to {matches[0].name}"
+    else:
+        give = "offer a person to meet, a resource or a strategy"
+    pending = [a for a in d.asks if a.status == "pending"]
+    ask = _short(pending[0].text, 50).rstrip(".?!") if pending else "one specific ask (see above)"
+    return [
+        "0-20 min: their world. Ask the questions, listen, note their needs.",
+        f"20-25 min: what I can give: {give}.",
+        f"25-30 min: my ask: {ask}.",
+        "After: thank them within a day, deliver what you promised by its date, log it (w).",
+    ]
+
+
+# ------------------------------------------------------------------ matching needs to people
+
+
+def need_words(text: str) -> list[str]:
+    """The words of a need worth matching: folded, no stop words, plural 's' dropped."""
+    words = []
+    for word in re.findall(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]", fold(text)):
+        if len(word) < 2 or word in STOPWORDS or word.isdigit():
+            continue
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        if word not in words:
+            words.append(word)
+    return words
+
+
+def match_people(needs: list[str], *, exclude: int, limit: int = MATCH_LIMIT) -> list[Match]:
+    """People I could introduce for these needs, ranked, each with the reason it matched.
+
+    A contact scores for each need word found in their title or tags (2), their
+    organization (1.5) or notes and personal details (1); ties go to closer
+    rings and stronger relationships, since an intro from me carries more there.
+    """
+    words = [w for text in needs for w in need_words(text)]
+    words = list(dict.fromkeys(words))
+    if not words:
+        return []
+    hits: Counter[int] = Counter()
+    for word in words:
+        cursor = database.execute_sql(
+            "SELECT id FROM contact WHERE archived_at IS NULL AND id <> ? "
+            "AND search_text LIKE ? ESCAPE '\\'",
+            (exclude, "%" + word.replace("%", "\\%").replace("_", "\\_") + "%"),
+        )
+        for (cid,) in cursor:
+            hits[cid] += 1
+    # Their own colleagues know each other already: an intro there gives nothing.
+    colleagues = {
+        cid
+        for (cid,) in database.execute_sql(
+            "SELECT c.id FROM contact c JOIN contact me ON me.organization_id = c.organization_id "
+            "WHERE me.id = ?",
+            (exclude,),
+        )
+    }
+    candidates = [cid for cid, _n in hits.most_common(80) if cid not in colleagues][:60]
+    if not candidates:
+        return []
+    rows = (
+        Contact.select(
+            Contact.id,
+            Contact.name,
+            Contact.title,
+            Contact.notes,
+            Contact.details,
+            Contact.ring,
+            Contact.strength,
+            Organization.name,
+        )
+        .join(Organization, JOIN.LEFT_OUTER)
+        .where(Contact.id.in_(candidates))
+        .tuples()
+    )
+    tags: dict[int, list[str]] = {}
+    for cid, name in (
+        ContactTag.select(ContactTag.contact, Tag.name)
+        .join(Tag)
+        .where(ContactTag.contact.in_(candidates))
+        .tuples()
+    ):
+        tags.setdefault(cid, []).append(name)
+    scored = []
+    for cid, name, title, notes, details, ring, strength, org in rows:
+        fields = (
+            ("title", fold(title or ""), 2.0),
+            ("tags", fold(" ".join(tags.get(cid, []))), 2.0),
+            ("organization", fold(org or ""), 1.5),
+            ("notes", fold(f"{notes} {details}"), 1.0),
+        )
+        score, why = 0.0, []
+        for word in words:
+            for label, text, weight in fields:
+                if re.search(r"(?<![a-z0-9])" + re.escape(word), text):
+                    score += weight
+                    why.append(f"{label} has “{word}”")
+                    break
+        if score:
+            shown = ", ".join(x for x in (title, org) if x)
+            reason = f"{shown + '; ' if shown else ''}{'; '.join(why[:3])}"
+            scored.append((score, -ring, strength or 0, Match(cid, name, reason, score)))
+    scored.sort(key=lambda t: (t[0], t[1], t[2]), reverse=True)
+    return [m for *_k, m in scored[:limit]]
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
+def _short(text: str, width: int) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def to_markdown(sheet: PrepSheet) -> str:
@@ -88,6 +395,7 @@ def to_markdown(sheet: PrepSheet) -> str:
     out = [f"# {sheet.name}", "", sheet.headline, ""]
     for section in sheet.sections:
         out.append(f"## {section.title}")
+        out.append("")
         out.extend(f"- {line}" for line in section.lines)
         out.append("")
     return "\n".join(out).rstrip() + "\n"

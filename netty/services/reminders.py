@@ -295,7 +295,7 @@ def _nudges(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueItem]
                 float((today - nudge_day).days),
                 ring,
                 nudge_day > today,
-                wording=NUDGE_WORDING[sent].format(first=first, what=_quoted(text)),
+                wording=NUDGE_WORDING[sent].format(first=first, what=quoted(text)),
             )
         )
     return out
@@ -572,7 +572,7 @@ def _short(text: str, width: int = 50) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
-def _quoted(text: str) -> str:
+def quoted(text: str) -> str:
     """A promise's text inside a message: 'Send the deck' -> '“send the deck”'."""
     line = _short(text, 60)
     if len(line) > 1 and line[0].isupper() and line[1].islower():

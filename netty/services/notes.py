@@ -1,0 +1,183 @@
+"""Saving a quick note: one interaction plus everything the capture grammar found.
+
+``record_note`` is what ``netty log CONTACT "note"``, the log form, the wrap-up
+and event mode call. It parses with :func:`netty.services.capture.parse_note`,
+resolves names to contacts (exact names only: a guess never links the wrong
+person), and writes the interaction, needs, gives, asks, promises, follow-up
+reminders, tags and organization in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pendulum
+
+from netty.db.models import Contact, ContactTag, Tag, database
+from netty.db.vocab import fold
+from netty.errors import InvalidInput
+from netty.services import ledger, reminders
+from netty.services.capture import ParsedNote, parse_note
+from netty.services.contacts import organization_for, refresh_search_text
+from netty.services.timeline import log_interaction
+
+
+@dataclass(frozen=True)
+class Closing:
+    """An open record to close in the same save: ``ref`` (n4, p7, a3) and how."""
+
+    ref: str
+    how: str  # "done" (met / done / granted), "drop", "decline"
+
+
+@dataclass
+class RecordedNote:
+    """What a save wrote, as ids and the lines a person reads."""
+
+    interaction_ref: str
+    lines: list[str] = field(default_factory=list)
+    refs: list[str] = field(default_factory=list)
+
+
+def person_lookup(exclude: Sequence[int] = ()) -> callable:
+    """A name -> bool check for the parser: is there exactly one active contact so named?"""
+
+    def is_person(name: str) -> bool:
+        return find_person(name, exclude) is not None
+
+    return is_person
+
+
+def find_person(name: str, exclude: Sequence[int] = ()) -> int | None:
+    """The one active contact whose name is ``name`` (ignoring case and accents), or None.
+
+    A first name alone matches when exactly one contact has it ("intro to Ann").
+    """
+    key = fold(" ".join(name.split()))
+    if not key:
+        return None
+    query = Contact.select(Contact.id).where(
+        Contact.archived_at.is_null() & Contact.id.not_in(list(exclude) or [0])
+    )
+    exact = list(query.where(Contact.name_key == key).limit(2))
+    if len(exact) == 1:
+        return exact[0].id
+    if exact or " " in key:
+        return None
+    first = list(query.where(Contact.name_key.startswith(key + " ")).limit(2))
+    return first[0].id if len(first) == 1 else None
+
+
+def preview_note(text: str, now: pendulum.DateTime, contact_ids: Sequence[int] = ()) -> ParsedNote:
+    """Parse a note the way ``record_note`` will (for a live preview)."""
+    return parse_note(text, now, is_person=person_lookup(contact_ids))
+
+
+def record_note(
+    contact_ids: Sequence[int],
+    text: str,
+    *,
+    kind: str,
+    when: pendulum.DateTime,
+    now: pendulum.DateTime,
+    by_them: bool = False,
+    event_id: int | None = None,
+    closings: Sequence[Closing] = (),
+    summary: str | None = None,
+) -> RecordedNote:
+    """Log one interaction with everything the note says, all or nothing.
+
+    Records the note names (needs, promises ...) belong to the first contact.
+    ``summary`` replaces the parsed summary (the old ``--summary`` form).
+    """
+    ids = list(dict.fromkeys(contact_ids))
+    if not ids:
+        raise InvalidInput("log a note with at least one contact")
+    main = ids[0]
+    note = preview_note(text or "", now, ids)
+    with database.atomic():
+        interaction = log_interaction(
+            ids,
+            kind=kind,
+            when=when,
+            summary=summary if summary is not None else note.summary,
+            by_them=by_them,
+            event_id=event_id,
+            now=now,
+        )
+        out = RecordedNote(interaction.ref)
+        names = ", ".join(r.name for r in interaction.contacts)
+        out.lines.append(
+            f"{interaction.kind} with {names} on {when.to_date_string()}"
+            + (f": {interaction.summary}" if interaction.summary else "")
+        )
+        iid = interaction.id
+        for need in note.needs:
+            nid = ledger.add_need(
+                main, need.text, now=now, horizon=need.horizon, interaction_id=iid
+            )
+            out.refs.append(f"n{nid}")
+            out.lines.append(f"need n{nid}: {need.text} (by {need.horizon.isoformat()})")
+        for give in note.gives:
+            to = find_person(give.intro_to, [main]) if give.intro_to else None
+            gid = ledger.add_give(
+                main,
+                give.kind,
+                give.text,
+                now=now,
+                given_at=when,
+                introduced_to=to,
+                interaction_id=iid,
+            )
+            out.refs.append(f"g{gid}")
+            out.lines.append(f"gave g{gid} ({give.kind}): {give.text}")
+        for ask in note.asks:
+            target = find_person(ask.target_person, [main]) if ask.target_person else None
+            aid = ledger.add_ask(
+                main,
+                ask.text,
+                now=now,
+                asked_at=when,
+                target_contact=target,
+                target_org=ask.target_org,
+                interaction_id=iid,
+            )
+            out.refs.append(f"a{aid}")
+            out.lines.append(f"asked a{aid}: {ask.text}")
+        for promise in note.promises:
+            pid = ledger.add_promise(
+                main, promise.direction, promise.text, now=now, due=promise.due, interaction_id=iid
+            )
+            who = "I owe" if promise.direction == "i_owe" else "they owe"
+            due = f" (by {promise.due.isoformat()})" if promise.due else ""
+            out.refs.append(f"p{pid}")
+            out.lines.append(f"{who} p{pid}: {promise.text}{due}")
+        for follow in note.follow_ups:
+            rid = reminders.remind(main, follow.when, follow.text, now, interaction_id=iid)
+            out.refs.append(rid)
+            out.lines.append(f"reminder {rid}: {follow.text} on {follow.when.to_date_string()}")
+        if note.tags:
+            add_tags(main, note.tags)
+            out.lines.append("tags: " + " ".join("#" + t for t in note.tags))
+        if note.organization:
+            contact = Contact.get_by_id(main)
+            if contact.organization_id is None:
+                contact.organization = organization_for(note.organization, now)
+                contact.save(only=[Contact.organization])
+                refresh_search_text([main])
+                out.lines.append(f"organization: {note.organization}")
+        for closing in closings:
+            status = ledger.close_item(closing.ref, closing.how, now)
+            out.lines.append(f"{closing.ref}: {status}")
+        for problem in note.problems:
+            out.lines.append(f"note: {problem}")
+    return out
+
+
+def add_tags(contact_id: int, names: Sequence[str]) -> None:
+    """Add tags to a contact (keeping the ones it has)."""
+    for name in names:
+        tag, _ = Tag.get_or_create(name=name)
+        ContactTag.insert(contact=contact_id, tag=tag.id).on_conflict_ignore().execute()
+    refresh_search_text([contact_id])

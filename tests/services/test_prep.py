@@ -1,0 +1,133 @@
+"""The prep sheet, section by section, on hand-made fixtures and on the demo network."""
+
+from __future__ import annotations
+
+import pytest
+
+from netty.services import ledger
+from netty.services.contacts import ContactFields, add_contact, resolve_contact, set_target
+from netty.services.demo import load_demo
+from netty.services.prep import build_prep_sheet, match_people, need_words, to_markdown
+from netty.services.timeline import log_interaction
+
+ORDER = [
+    "Who",
+    "Remember",
+    "Their needs",
+    "What I can give",
+    "Questions to ask",
+    "My ask",
+    "What they owe me",
+    "Balance",
+    "Agenda for a 30-minute coffee",
+]
+
+
+def lines(sheet, title):
+    section = sheet.section(title)
+    return list(section.lines) if section else []
+
+
+@pytest.fixture
+def sally(db, now):
+    start = now.subtract(days=100)
+    sally = add_contact(
+        ContactFields(
+            name="Sally Jones",
+            title="VP Engineering",
+            organization="XYZ Corp",
+            ring=2,
+            details="Two kids, Maya and Leo\nRuns marathons",
+        ),
+        start,
+    ).id
+    add_contact(ContactFields(name="Priya Raman", title="UX Researcher", ring=2), start)
+    add_contact(ContactFields(name="Bob Baker", title="Pastry chef", ring=3), start)
+    add_contact(ContactFields(name="Ed Co", title="UX Researcher", organization="XYZ Corp"), start)
+    return sally
+
+
+def test_sections_come_in_order_and_empty_ones_are_left_out(sally, now):
+    sheet = build_prep_sheet(sally, now)
+    titles = [s.title for s in sheet.sections]
+    assert titles == [t for t in ORDER if t in titles]
+    assert "What they owe me" not in titles and "Balance" not in titles
+    assert all(s.lines for s in sheet.sections)
+    assert lines(sheet, "Their needs") == ["No open needs recorded: ask the first question below."]
+    assert "Two kids, Maya and Leo" in lines(sheet, "Remember")
+
+
+def test_needs_matched_to_people_with_reasons(sally, now):
+    ledger.add_need(
+        sally, "A senior UX researcher for the portal", now=now, horizon=now.add(days=30).date()
+    )
+    ledger.add_need(
+        sally, "An old need", now=now.subtract(days=60), horizon=now.subtract(days=5).date()
+    )
+    sheet = build_prep_sheet(sally, now)
+    needs = lines(sheet, "Their needs")
+    assert needs[0].startswith("A senior UX researcher")
+    assert "ask whether this is still open" in needs[1]
+    give = lines(sheet, "What I can give")
+    assert give[0].startswith("Introduce Priya Raman") and "researcher" in give[0]
+    assert not any("Ed Co" in g for g in give)  # her own colleague
+    assert not any("Bob Baker" in g for g in give)
+    assert need_words("Nurse volunteers for a study") == ["nurse", "volunteer", "study"]
+
+
+def test_promises_first_and_what_they_owe_gently(sally, now):
+    ledger.add_promise(sally, "i_owe", "Send the deck", now=now, due=now.date())
+    ledger.add_promise(sally, "they_owe", "Intro to their CTO", now=now)
+    sheet = build_prep_sheet(sally, now)
+    assert lines(sheet, "What I can give")[0].startswith("Deliver first: Send the deck")
+    owed = lines(sheet, "What they owe me")[0]
+    assert owed.startswith("Intro to their CTO") and "Hi Sally" in owed
+    assert "deliver “send the deck”" in " ".join(lines(sheet, "Agenda for a 30-minute coffee"))
+
+
+def test_my_ask_vague_specific_offer_first_and_suggested(sally, now):
+    assert "No ask pending" in lines(build_prep_sheet(sally, now), "My ask")[0]
+    set_target("XYZ Corp", True, now)
+    assert "hiring manager" in lines(build_prep_sheet(sally, now), "My ask")[0]
+    ledger.add_ask(sally, "Any advice?", now=now)
+    mine = lines(build_prep_sheet(sally, now), "My ask")
+    assert "vague" in mine[0] and "offer something first" in mine[1]
+    ledger.add_give(sally, "advice", "Portfolio review", now=now)
+    ledger.add_give(sally, "resource", "Sent the article", now=now)
+    ledger.add_ask(
+        sally,
+        "An email intro to Priya",
+        now=now.add(seconds=1),
+        target_contact=resolve_contact("priya"),
+    )
+    mine = lines(build_prep_sheet(sally, now.add(seconds=2)), "My ask")
+    assert mine == ["An email intro to Priya (Priya Raman)"]
+
+
+def test_questions_leave_out_what_a_recent_interaction_answered(sally, now):
+    assert len(lines(build_prep_sheet(sally, now), "Questions to ask")) == 3
+    ledger.add_need(sally, "A designer", now=now)
+    log_interaction([sally], kind="coffee", when=now, summary="Her big problem is hiring", now=now)
+    assert lines(build_prep_sheet(sally, now), "Questions to ask") == [
+        "Who could help you solve them?"
+    ]
+
+
+def test_markdown_has_every_section(sally, now):
+    ledger.add_promise(sally, "they_owe", "Intro", now=now)
+    ledger.add_give(sally, "advice", "Feedback", now=now)
+    text = to_markdown(build_prep_sheet(sally, now))
+    assert text.startswith("# Sally Jones\n")
+    for title in ORDER:
+        if title not in ("Their needs",):
+            assert f"## {title}" in text
+
+
+def test_the_demo_network_exercises_every_section(db, now):
+    load_demo(now)
+    seen = set()
+    for name in ("Sally Jones", "Walter Hughes", "Hugo Laurent", "Kwame Asante", "Priya Raman"):
+        sheet = build_prep_sheet(resolve_contact(name), now)
+        seen |= {s.title for s in sheet.sections}
+    assert seen == set(ORDER)
+    assert match_people(["A senior UX researcher"], exclude=resolve_contact("Sally Jones"))
