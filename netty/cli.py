@@ -413,6 +413,72 @@ def prep(env: Env, contact: str, markdown: bool) -> None:
             click.echo(f"  • {line}")
 
 
+@cli.command()
+@click.argument("name")
+@click.option("--when", default="today", show_default=True, help="When it was.")
+@click.option(
+    "--channel", metavar="C", help="civic club, business event, ... (default: business event)"
+)
+@click.option("--venue", default="", help="Where it was.")
+@click.option(
+    "--person",
+    "persons",
+    multiple=True,
+    metavar="LINE",
+    help='One person met, e.g. "Sally Jones @XYZ Corp, VP Eng needs: a designer". '
+    "Repeatable; without it, one per line on stdin.",
+)
+@pass_env
+def event(
+    env: Env, name: str, when: str, channel: str | None, venue: str, persons: tuple[str, ...]
+) -> None:
+    """Record an event and everyone you met there, all in one go.
+
+    \b
+    Each person's line: NAME [@ORG][, TITLE] [#tag] [note: needs:, i owe:, ...].
+    A person whose name matches an existing contact exactly is that contact (asked
+    first on a terminal); a close match is offered and otherwise a new contact is
+    made: nothing is merged silently.
+    """
+    import sys
+
+    from netty.services.contacts import parse_channel
+    from netty.services.events import read_people, record_event
+
+    moment = parse_when(when, env.now)
+    parse_channel(channel)
+    text = "\n".join(persons) if persons else ("" if sys.stdin.isatty() else sys.stdin.read())
+    interactive = sys.stdin.isatty()
+    env.open()
+    people = read_people(text, env.now)
+    chosen: list[tuple[object, int | None]] = []
+    for person in people:
+        use = person.suggested
+        if interactive:
+            use = None
+            for cid, other in person.exact + person.close:
+                if click.confirm(
+                    f"line {person.line_no}: is {person.name!r} your contact {other} (#{cid})?",
+                    default=(other == person.name),
+                ):
+                    use = cid
+                    break
+        elif person.close and use is None:
+            hint = ", ".join(f"{n} (#{c})" for c, n in person.close)
+            click.echo(
+                f"line {person.line_no}: {person.name} is new; close to {hint}: "
+                "`netty merge` them if they are the same person",
+                err=True,
+            )
+        chosen.append((person, use))
+    event_id, lines = record_event(
+        name, when=moment, people=chosen, now=env.now, venue=venue, channel=channel
+    )
+    click.echo(f"event #{event_id} {name} on {moment.to_date_string()}: {len(chosen)} people")
+    for line in lines:
+        click.echo(f"  {line}")
+
+
 # ------------------------------------------------------------------ organizations, settings
 
 

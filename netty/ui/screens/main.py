@@ -85,6 +85,21 @@ class MainScreen(Screen):
             id="main.due",
             tooltip="What is due: pings, promises, nudges, thank-yous (w: this week)",
         ),
+        Binding(
+            "w",
+            "wrap_up",
+            "Wrap up",
+            id="main.wrap-up",
+            tooltip="After a meeting: log it, capture needs and promises, tick off what's done",
+        ),
+        Binding(
+            "E",
+            "event",
+            "Event",
+            key_display="E",
+            id="main.event",
+            tooltip="Event mode: everyone you met at an event, one line each",
+        ),
     ]
 
     @dataclass
@@ -274,6 +289,35 @@ class MainScreen(Screen):
         from netty.ui.screens.due import DueScreen
 
         self.app.push_screen(DueScreen())
+
+    def action_wrap_up(self) -> None:
+        from netty.ui.dialogs.log_form import LogForm
+
+        contact_id = self._selected()
+        if contact_id is not None:
+            self.app.push_screen(LogForm(contact_id, wrap_up=True), self._saved)
+
+    def action_event(self) -> None:
+        from netty.ui.screens.event import EventScreen
+
+        def saved(event_id: int | None) -> None:
+            if event_id is not None:
+                self.app.data_changed()
+
+        self.app.push_screen(EventScreen(), saved)
+
+    @on(TimelineList.Close)
+    def _close_item(self, message: TimelineList.Close) -> None:
+        from netty.errors import NettyError
+        from netty.services.ledger import close_item
+
+        try:
+            status = close_item(message.ref, message.how, self.app.now())
+        except NettyError as exc:
+            self.app.notify(content(str(exc)), severity="warning")
+            return
+        self.app.notify(content(f"{message.ref}: {status}"), title="Updated")
+        self.app.data_changed()
 
     def action_prep(self) -> None:
         from netty.ui.screens.prep import PrepScreen

@@ -31,7 +31,35 @@ class TimelineList(OptionList):
         Binding("g", "first", "Top", show=False, id="timeline.top", tooltip="Newest item"),
         Binding("G", "last", "Bottom", show=False, id="timeline.bottom", tooltip="Oldest item"),
         Binding("enter", "select", "Show whole", id="timeline.show", tooltip="Show the whole item"),
+        Binding(
+            "space",
+            "close('done')",
+            "Done",
+            id="timeline.done",
+            tooltip="Mark a need met, a promise done, an ask granted",
+        ),
+        Binding(
+            "D",
+            "close('drop')",
+            "Drop",
+            id="timeline.drop",
+            tooltip="Drop a need or a promise; withdraw an ask",
+        ),
+        Binding(
+            "n",
+            "close('decline')",
+            "Declined",
+            id="timeline.declined",
+            tooltip="They said no to an ask",
+        ),
     ]
+
+    @dataclass
+    class Close(Message):
+        """Close a need, promise or ask: ``how`` is done, drop or decline."""
+
+        ref: str
+        how: str
 
     @dataclass
     class Open(Message):
@@ -73,6 +101,18 @@ class TimelineList(OptionList):
             " ",
             content(item.text or "—"),
         )
+
+    def action_close(self, how: str) -> None:
+        if self.highlighted is None or not self._items:
+            return
+        option = self.get_option_at_index(self.highlighted)
+        if option.id is None:
+            return
+        item = self._items[int(option.id)]
+        if item.kind not in ("need", "promise", "ask"):
+            self.app.notify("Only needs, promises and asks can be closed.", severity="warning")
+            return
+        self.post_message(self.Close(item.ref, how))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
