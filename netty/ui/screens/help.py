@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -72,19 +72,29 @@ class HelpScreen(ModalScreen[None]):
         return cls(groups)
 
     def compose(self) -> ComposeResult:
-        parts: list[Content] = []
-        for title, rows in self._groups:
-            parts.append(content(title, "bold $accent"))
-            parts.append(Content("\n"))
-            for key, what in rows:
-                parts.append(content(f"  {key:>12}  ", "bold"))
-                parts.append(content(what))
-                parts.append(Content("\n"))
-            parts.append(Content("\n"))
+        # Two columns: the focused pane's keys on the left, the screen's and the app's
+        # on the right, so every key fits on a 120x36 screen without scrolling.
+        left, right = self._groups[:1], self._groups[1:]
         with VerticalScroll(classes="dialog help") as box:
             box.border_title = "Keys"
             box.border_subtitle = "esc close"
-            yield Static(Content("").join(parts))
+            with Horizontal(classes="help-columns"):
+                yield Static(self._column(left), classes="help-column")
+                if right:
+                    yield Static(self._column(right), classes="help-column")
+
+    @staticmethod
+    def _column(groups: list[tuple[str, list[tuple[str, str]]]]) -> Content:
+        parts: list[Content] = []
+        for title, rows in groups:
+            parts.append(content(title, "bold $accent"))
+            parts.append(Content("\n"))
+            for key, what in rows:
+                parts.append(content(f"{key:>12}  ", "bold"))
+                parts.append(content(what))
+                parts.append(Content("\n"))
+            parts.append(Content("\n"))
+        return Content("").join(parts)
 
     def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

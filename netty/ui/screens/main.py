@@ -66,9 +66,7 @@ class MainScreen(Screen):
         ),
         Binding("a", "add", "Add", id="main.add", tooltip="Add a contact"),
         Binding("e", "edit", "Edit", id="main.edit", tooltip="Edit the selected contact"),
-        Binding(
-            "l", "log", "Log", id="main.log", tooltip="Log an interaction with the selected contact"
-        ),
+        Binding("l", "log", "Log", id="main.log", tooltip="Log an interaction (a quick note)"),
         Binding("p", "prep", "Prep", id="main.prep", tooltip="Open the prep sheet full screen"),
         Binding(
             "x",
@@ -83,14 +81,14 @@ class MainScreen(Screen):
             "due",
             "Due",
             id="main.due",
-            tooltip="What is due: pings, promises, nudges, thank-yous (w: this week)",
+            tooltip="What is due now (w there: this week's queue)",
         ),
         Binding(
             "w",
             "wrap_up",
             "Wrap up",
             id="main.wrap-up",
-            tooltip="After a meeting: log it, capture needs and promises, tick off what's done",
+            tooltip="Wrap up a meeting: log, capture, tick off",
         ),
         Binding(
             "E",
@@ -98,7 +96,7 @@ class MainScreen(Screen):
             "Event",
             key_display="E",
             id="main.event",
-            tooltip="Event mode: everyone you met at an event, one line each",
+            tooltip="Event mode: everyone you met, one line each",
         ),
     ]
 
