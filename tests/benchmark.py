@@ -178,8 +178,7 @@ def child_due(db: str, runs: int) -> None:
 
     now = clock.now()
     open_database(db, now)
-    timings: dict[str, list[float]] = {"due_limit": [], "due_count": [], "due_all": [],
-                                       "index": []}
+    timings: dict[str, list[float]] = {"due_limit": [], "due_count": [], "due_all": [], "index": []}
     for _ in range(max(5, runs)):
         for key, call in (
             ("due_limit", lambda: due(now, limit=50)),

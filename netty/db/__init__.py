@@ -182,6 +182,8 @@ def _backup_name(path: Path, now: pendulum.DateTime, before: str) -> str:
 
 def backup_file(source: Path, destination: Path) -> Path:
     """Copy a live SQLite file with the online backup API (never a plain copy); 0600."""
+    if destination.exists() and destination.resolve() == source.resolve():
+        raise DatabaseRefused(f"{destination} is the database itself; choose another file")
     fd = os.open(destination, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
@@ -195,10 +197,17 @@ def backup_file(source: Path, destination: Path) -> Path:
 
 
 def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:
-    """Keep the newest ``keep`` automatic backups of ``path``, remove older ones."""
-    backups = sorted(path.parent.glob(f"{path.name}.*.bak"))
-    for old in backups[:-keep]:
-        old.unlink(missing_ok=True)
+    """Keep the newest ``keep`` automatic backups of ``path`` of each kind (before a
+    migration, an import, a merge ...), so many imports never push out the copy
+    taken before a schema change."""
+    groups: dict[str, list[Path]] = {}
+    for backup in sorted(path.parent.glob(f"{path.name}.*.before-*.bak")):
+        kind = backup.name.rsplit(".before-", 1)[1]
+        kind = "migration" if kind[:4].isdigit() else kind
+        groups.setdefault(kind, []).append(backup)
+    for backups in groups.values():
+        for old in backups[:-keep]:
+            old.unlink(missing_ok=True)
 
 
 __all__ = [

@@ -50,3 +50,10 @@ def to_ics(items: Sequence[DueItem], now: pendulum.DateTime) -> bytes:
         event.add_component(alarm)
         cal.add_component(event)
     return cal.to_ical()
+
+
+def write(out, now: pendulum.DateTime) -> int:
+    """The exporter interface (``netty export ics``): write the calendar, return the count."""
+    items = due(now, within=pendulum.duration(days=UPCOMING_DAYS))
+    out.write(to_ics(items, now).decode("utf-8"))
+    return len(items)

@@ -13,11 +13,12 @@ from urllib.parse import urlsplit
 from netty.db.vocab import fold
 from netty.errors import InvalidInput
 
-# C0/C1 controls and the bidi embedding/override/isolate characters.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_KEEP_NEWLINES = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
+# C0/C1 controls become spaces; bidi embeddings/overrides/isolates and invisible
+# characters that only make two equal names differ (zero-width spaces and joiners,
+# the word joiner, the BOM, the Arabic letter mark) are removed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_KEEP_NEWLINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile(r"[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"\s+")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LINKEDIN = re.compile(r"^(?:[a-z]{2,3}\.)?linkedin\.com$")
@@ -27,7 +28,7 @@ def clean_line(text: str | None) -> str:
     """One line of user text: NFC, no control or bidi characters, spaces folded, trimmed."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     text = _CONTROL.sub(" ", text.replace("\t", " "))
     return _SPACES.sub(" ", text).strip()
 
@@ -37,7 +38,7 @@ def clean_block(text: str | None) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL_KEEP_NEWLINES.sub("", text.replace("\t", "    "))
+    text = _CONTROL_KEEP_NEWLINES.sub("", _INVISIBLE.sub("", text.replace("\t", "    ")))
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
 
 
@@ -77,7 +78,10 @@ def normalise_url(text: str) -> tuple[str, str]:
     if linkedin:
         return value, linkedin
     key = value if "://" in value else "https://" + value
-    parts = urlsplit(key)
+    try:
+        parts = urlsplit(key)
+    except ValueError as exc:
+        raise InvalidInput(f"{value!r} is not a URL ({exc})") from exc
     if not parts.netloc or "." not in parts.netloc:
         raise InvalidInput(f"{value!r} is not a URL (expected e.g. https://example.com)")
     return value, f"{parts.scheme.lower()}://{parts.netloc.lower()}{parts.path.rstrip('/')}"

@@ -86,3 +86,16 @@ def test_bad_input_is_one_line_and_exit_2(run, args, message):
     run("add", "Ann Lee")
     code, _out, err = run(*args)
     assert code == 2 and message in err and err.count("\n") == 1
+
+
+def test_export_ics_writes_a_calendar_a_parser_reads(run, tmp_path):
+    from icalendar import Calendar
+
+    run("add", "Ann Lee", "--ring", "1")
+    run("remind", "ann", "in 3 days", "call", "about", "the", "role")
+    target = tmp_path / "due.ics"
+    code, out, _ = run("export", "ics", "-o", str(target), now="2026-12-08T10:00:00Z")
+    assert code == 0 and "2 reminders" in out
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    uids = {str(e["uid"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
+    assert uids == {"ping-1@netty", "r1@netty"}

@@ -1,0 +1,93 @@
+"""Backups of the live database, always with SQLite's online backup API (never a file copy).
+
+- ``backup_before(action, now)``: the automatic copy taken before an import or a
+  merge, named ``netty.db.<UTC stamp>.before-<action>.bak`` beside the database
+  and pruned with the migration backups (the newest ``BACKUPS_KEPT`` are kept);
+- ``backup_to(destination, now)``: ``netty backup [-o FILE]``, by default
+  ``netty-backup-<UTC stamp>.db`` in the database's folder (never pruned).
+
+Both are 0600. A database reached by URL (PostgreSQL) has no file to copy:
+``backup_before`` skips it and ``backup_to`` says to use the server's tools.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pendulum
+from peewee import SqliteDatabase
+
+from netty.db import backup_file, prune_backups
+from netty.db.models import database
+from netty.errors import InvalidInput
+
+
+def database_file() -> Path | None:
+    """The file of the open SQLite database, or None (a URL database, or in-memory)."""
+    db = database.obj
+    if not isinstance(db, SqliteDatabase):
+        return None
+    name = str(db.database)
+    if not name or name == ":memory:" or name.startswith("file::memory:"):
+        return None
+    return Path(name)
+
+
+def _stamp(now: pendulum.DateTime) -> str:
+    return now.in_tz("UTC").format("YYYYMMDD-HHmmss")
+
+
+def _free(path: Path) -> Path:
+    """``path``, or the same name with -2, -3 ... if it is taken."""
+    if not path.exists():
+        return path
+    for n in range(2, 1000):
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise InvalidInput(f"too many backups named like {path}; remove some")
+
+
+def backup_before(action: str, now: pendulum.DateTime) -> Path | None:
+    """Copy the live database before ``action`` changes it; None if it is not a SQLite file."""
+    source = database_file()
+    if source is None:
+        return None
+    target = _free(source.with_name(f"{source.name}.{_stamp(now)}.before-{action}.bak"))
+    try:
+        backup_file(source, target)
+        prune_backups(source)
+    except (OSError, sqlite3.Error) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InvalidInput(
+            f"cannot back up {source} before the {action}: {reason}; nothing was changed"
+        ) from exc
+    return target
+
+
+def backup_to(destination: Path | None, now: pendulum.DateTime) -> Path:
+    """``netty backup``: a safe copy of the live database; returns where it went."""
+    source = database_file()
+    if source is None:
+        raise InvalidInput(
+            "netty backup copies a SQLite database file; for a database reached by URL use "
+            "its own tools (e.g. pg_dump), or `netty export json`"
+        )
+    default_name = f"netty-backup-{_stamp(now)}.db"
+    if destination is None:
+        target = _free(source.with_name(default_name))
+    else:
+        target = destination.expanduser()
+        if target.is_dir():
+            target = _free(target / default_name)
+        elif target.exists():
+            if target.resolve() == source.resolve():
+                raise InvalidInput(f"{target} is the live database; choose another file")
+            raise InvalidInput(f"{target} already exists; choose another name")
+    try:
+        backup_file(source, target)
+    except (OSError, sqlite3.Error) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InvalidInput(f"cannot write the backup to {target}: {reason}") from exc
+    return target

@@ -1,0 +1,328 @@
+"""Possible duplicate contacts, and merging two contacts into one without losing anything.
+
+``find_duplicates()`` groups active contacts that are probably the same person:
+
+- the same name (ignoring case and accents), wherever they work;
+- close names (rapidfuzz ``token_sort_ratio`` >= ``SAME_ORG_SCORE``: "Jon Smith"
+  and "John Smith", "Smith, John") at the same organization;
+- close names (>= ``SHARED_DETAIL_SCORE``) sharing a phone number or URL;
+- any two contacts sharing an email address.
+
+Pairs are joined into groups (if A~B and B~C, one group A, B, C), each with the
+reasons and its best score (100 = same name or shared email).
+
+``merge_contacts(keep, other, now)`` moves everything of OTHER to KEEP:
+interaction links, needs, gives (and intros to OTHER), asks (and asks about
+OTHER), promises, reminders, tags, emails, phones and URLs, people OTHER
+introduced; fills KEEP's empty fields from OTHER (adding OTHER's notes, details
+and how-met text when KEEP lacks them) and never overwrites one. OTHER is
+archived, not deleted, with "merged into #KEEP" in its notes; a backup of the
+database is taken first, so a merge can be undone by restoring it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pendulum
+from peewee import JOIN
+from rapidfuzz import fuzz, process
+
+from netty.db.models import (
+    Ask,
+    Contact,
+    ContactMethod,
+    ContactTag,
+    Give,
+    InteractionContact,
+    Need,
+    Organization,
+    Promise,
+    Reminder,
+    database,
+)
+from netty.errors import InvalidInput, NotFound
+from netty.services.contacts import next_ping, refresh_search_text
+from netty.services.views import Ref
+
+SAME_ORG_SCORE = 85
+SHARED_DETAIL_SCORE = 75
+MAX_BLOCK = 2000  # larger organizations are compared by exact name only
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Contacts that are probably one person, why, and how sure (0-100)."""
+
+    contacts: tuple[Ref, ...]
+    reasons: tuple[str, ...]
+    score: int
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    keep: Ref
+    other: Ref
+    moved: dict[str, int]  # what moved to KEEP, by kind
+    filled: tuple[str, ...]  # KEEP's fields filled from OTHER
+    backup: str | None
+
+
+# ------------------------------------------------------------------ finding
+
+
+class _Groups:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+        self.reasons: dict[tuple[int, int], list[str]] = defaultdict(list)
+        self.scores: dict[tuple[int, int], int] = {}
+
+    def find(self, x: int) -> int:
+        root = self.parent.setdefault(x, x)
+        while root != self.parent[root]:
+            root = self.parent[root]
+        while x != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def pair(self, a: int, b: int, reason: str, score: int) -> None:
+        if a == b:
+            return
+        key = (min(a, b), max(a, b))
+        if reason not in self.reasons[key]:
+            self.reasons[key].append(reason)
+        self.scores[key] = max(self.scores.get(key, 0), score)
+        self.parent[self.find(a)] = self.find(b)
+
+
+def find_duplicates() -> list[DuplicateGroup]:
+    """Groups of active contacts that may be the same person, the surest first."""
+    people = {
+        cid: (name, key, org_id, org_name)
+        for cid, name, key, org_id, org_name in Contact.select(
+            Contact.id, Contact.name, Contact.name_key, Contact.organization, Organization.name
+        )
+        .join(Organization, JOIN.LEFT_OUTER)
+        .where(Contact.archived_at.is_null(True))
+        .tuples()
+    }
+    groups = _Groups()
+    by_name: dict[str, list[int]] = defaultdict(list)
+    by_org: dict[int, list[int]] = defaultdict(list)
+    for cid, (_name, key, org_id, _org) in people.items():
+        by_name[key].append(cid)
+        if org_id is not None:
+            by_org[org_id].append(cid)
+    for ids in by_name.values():
+        for other in ids[1:]:
+            groups.pair(ids[0], other, "same name", 100)
+    for ids in by_org.values():
+        if len(ids) < 2 or len(ids) > MAX_BLOCK:
+            continue
+        keys = [people[i][1] for i in ids]
+        org = people[ids[0]][3]
+        for i, key in enumerate(keys[:-1]):
+            for _match, score, j in process.extract(
+                key, keys[i + 1 :], scorer=fuzz.token_sort_ratio, score_cutoff=SAME_ORG_SCORE,
+                limit=None,
+            ):  # fmt: skip
+                if keys[i + 1 + j] != key:
+                    groups.pair(ids[i], ids[i + 1 + j], f"similar names at {org}", int(score))
+    shared: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for cid, kind, key in (
+        ContactMethod.select(ContactMethod.contact, ContactMethod.kind, ContactMethod.value_key)
+        .join(Contact)
+        .where(Contact.archived_at.is_null(True))
+        .tuples()
+    ):
+        shared[(kind, key)].append(cid)
+    for (kind, key), ids in shared.items():
+        ids = sorted(set(ids))
+        if len(ids) < 2 or len(ids) > 50:  # a shared switchboard number is not a person
+            continue
+        for a_index, a in enumerate(ids):
+            for b in ids[a_index + 1 :]:
+                if kind == "email":
+                    groups.pair(a, b, f"same email {key}", 100)
+                    continue
+                score = fuzz.token_sort_ratio(people[a][1], people[b][1])
+                if score >= SHARED_DETAIL_SCORE:
+                    groups.pair(a, b, f"similar names, same {kind} {key}", int(score))
+    members: dict[int, list[int]] = defaultdict(list)
+    for cid in groups.parent:
+        members[groups.find(cid)].append(cid)
+    pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for a, b in groups.reasons:
+        pairs[groups.find(a)].append((a, b))
+    out = []
+    for root, ids in members.items():
+        if len(ids) < 2:
+            continue
+        ids.sort()
+        reasons: list[str] = []
+        best = 0
+        for key in pairs[root]:
+            best = max(best, groups.scores[key])
+            reasons.extend(r for r in groups.reasons[key] if r not in reasons)
+        out.append(
+            DuplicateGroup(
+                contacts=tuple(Ref(i, people[i][0]) for i in ids),
+                reasons=tuple(reasons),
+                score=best,
+            )
+        )
+    out.sort(key=lambda g: (-g.score, g.contacts[0].name.casefold(), g.contacts[0].id))
+    return out
+
+
+# ------------------------------------------------------------------ merging
+
+
+def merge_contacts(
+    keep_id: int, other_id: int, now: pendulum.DateTime, *, backup: bool = True
+) -> MergeResult:
+    """Move everything of ``other_id`` to ``keep_id`` and archive ``other_id``."""
+    from netty.services.backup import backup_before
+
+    if keep_id == other_id:
+        raise InvalidInput("a contact can't be merged into itself; name two different contacts")
+    for cid in (keep_id, other_id):
+        if not Contact.select().where(Contact.id == cid).exists():
+            raise NotFound(f"no contact #{cid}")
+    backup_path = backup_before("merge", now) if backup else None
+    with database.atomic():
+        keep = Contact.get_by_id(keep_id)
+        other = Contact.get_by_id(other_id)
+        moved = _move_records(keep_id, other_id)
+        moved.update(_move_methods_and_tags(keep, other))
+        filled = _fill(keep, other)
+        # OTHER's LinkedIn profile moves with its URL; the column is unique.
+        linkedin = other.linkedin
+        if linkedin is not None:
+            Contact.update(linkedin=None).where(Contact.id == other_id).execute()
+            if keep.linkedin is None:
+                keep.linkedin = linkedin
+                filled.append("linkedin")
+        if other.last_interaction_at is not None and (
+            keep.last_interaction_at is None or other.last_interaction_at > keep.last_interaction_at
+        ):
+            keep.last_interaction_at = other.last_interaction_at
+        keep.updated_at = now
+        keep.next_ping_at = next_ping(keep)
+        keep.save()
+        stamp = now.in_tz("UTC").format("YYYY-MM-DD")
+        note = f"merged into #{keep_id} {keep.name} on {stamp}"
+        Contact.update(
+            notes=f"{other.notes}\n\n{note}" if other.notes else note,
+            archived_at=other.archived_at or now,
+            updated_at=now,
+        ).where(Contact.id == other_id).execute()
+        refresh_search_text([keep_id, other_id])
+    return MergeResult(
+        keep=Ref(keep_id, keep.name),
+        other=Ref(other_id, other.name),
+        moved={k: v for k, v in moved.items() if v},
+        filled=tuple(filled),
+        backup=str(backup_path) if backup_path else None,
+    )
+
+
+def _move_records(keep_id: int, other_id: int) -> dict[str, int]:
+    moved: dict[str, int] = {}
+    already = InteractionContact.select(InteractionContact.interaction).where(
+        InteractionContact.contact == keep_id
+    )
+    moved["interactions"] = (
+        InteractionContact.update(contact=keep_id)
+        .where(
+            (InteractionContact.contact == other_id)
+            & InteractionContact.interaction.not_in(already)
+        )
+        .execute()
+    )
+    # Interactions both took part in already list KEEP; OTHER's second link is redundant.
+    InteractionContact.delete().where(InteractionContact.contact == other_id).execute()
+    for name, model in (
+        ("needs", Need),
+        ("gives", Give),
+        ("asks", Ask),
+        ("promises", Promise),
+        ("reminders", Reminder),
+    ):
+        moved[name] = model.update(contact=keep_id).where(model.contact == other_id).execute()
+    moved["intros"] = (
+        Give.update(introduced_to=keep_id).where(Give.introduced_to == other_id).execute()
+    )
+    moved["asks about"] = (
+        Ask.update(target_contact=keep_id).where(Ask.target_contact == other_id).execute()
+    )
+    moved["introduced"] = (
+        Contact.update(introduced_by=keep_id)
+        .where((Contact.introduced_by == other_id) & (Contact.id != keep_id))
+        .execute()
+    )
+    return moved
+
+
+def _move_methods_and_tags(keep: Contact, other: Contact) -> dict[str, int]:
+    have = {
+        (kind, key): position
+        for kind, key, position in ContactMethod.select(
+            ContactMethod.kind, ContactMethod.value_key, ContactMethod.position
+        )
+        .where(ContactMethod.contact == keep.id)
+        .tuples()
+    }
+    next_position: dict[str, int] = defaultdict(int)
+    for (kind, _key), position in have.items():
+        next_position[kind] = max(next_position[kind], position + 1)
+    moved = 0
+    for method in (
+        ContactMethod.select()
+        .where(ContactMethod.contact == other.id)
+        .order_by(ContactMethod.kind, ContactMethod.position, ContactMethod.id)
+    ):
+        if (method.kind, method.value_key) in have:
+            method.delete_instance()  # KEEP has the same address already
+            continue
+        method.contact = keep.id
+        method.position = next_position[method.kind]
+        next_position[method.kind] += 1
+        method.save()
+        have[(method.kind, method.value_key)] = method.position
+        moved += 1
+    mine = {
+        t
+        for (t,) in ContactTag.select(ContactTag.tag).where(ContactTag.contact == keep.id).tuples()
+    }
+    theirs = [
+        t
+        for (t,) in ContactTag.select(ContactTag.tag).where(ContactTag.contact == other.id).tuples()
+    ]
+    new_tags = [t for t in theirs if t not in mine]
+    ContactTag.delete().where(ContactTag.contact == other.id).execute()
+    if new_tags:
+        ContactTag.insert_many([{"contact": keep.id, "tag": t} for t in new_tags]).execute()
+    tags = len(new_tags)
+    return {"emails, phones and urls": moved, "tags": tags}
+
+
+def _fill(keep: Contact, other: Contact) -> list[str]:
+    filled = []
+    for name in ("title", "organization_id", "location", "channel", "met_at_event_id",
+                 "cadence_days", "strength", "connected_at"):  # fmt: skip
+        if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
+            setattr(keep, name, getattr(other, name))
+            filled.append(name.removesuffix("_id"))
+    if keep.introduced_by_id == other.id:  # introduced by the person they turned out to be
+        keep.introduced_by = None
+    if keep.introduced_by_id is None and other.introduced_by_id not in (None, keep.id):
+        keep.introduced_by = other.introduced_by_id
+        filled.append("introduced_by")
+    for name in ("how_met", "details", "notes"):
+        mine, theirs = getattr(keep, name), getattr(other, name)
+        if theirs and theirs not in mine:
+            setattr(keep, name, f"{mine}\n\n{theirs}" if mine else theirs)
+            filled.append(name)
+    return filled

@@ -1,0 +1,108 @@
+"""Taking a network out: vCard, CSV and JSON (and iCalendar, from the reminders work).
+
+``EXPORTERS`` maps a format name to an ``Exporter``; ``netty export FORMAT``
+offers exactly its keys. Adding a format is one line here, e.g.::
+
+    EXPORTERS["ics"] = Exporter("ics", ".ics", "iCalendar", ics.write)
+
+where ``write(out: TextIO, now) -> int`` writes the whole export to ``out``
+and returns how many items it wrote.
+
+``export(fmt, path, now)`` writes to a file atomically: a temporary file in
+the same folder, created 0600, flushed and synced, then renamed over ``path``
+(``os.replace``), so a crash never leaves a half-written export and nobody
+else can read it. Without a path it returns the text (the CLI prints it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+import pendulum
+
+from netty.errors import InvalidInput
+from netty.services import calendar
+from netty.services.exporters import csvfile, jsondump, vcard
+
+
+@dataclass(frozen=True)
+class Exporter:
+    name: str
+    suffix: str
+    label: str
+    write: Callable[[TextIO, pendulum.DateTime], int]
+    bom: bool = False  # a UTF-8 byte-order mark in files (spreadsheets need it for accents)
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "vcard": Exporter("vcard", ".vcf", "vCard 3.0", vcard.write),
+    "csv": Exporter("csv", ".csv", "CSV", csvfile.write, bom=True),
+    "json": Exporter("json", ".json", "netty JSON (the whole database)", jsondump.write),
+    "ics": Exporter("ics", ".ics", "iCalendar (due and upcoming reminders)", calendar.write),
+}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    format: str
+    count: int
+    path: Path | None
+    text: str | None  # when written to no file
+
+
+def _exporter(fmt: str) -> Exporter:
+    try:
+        return EXPORTERS[fmt]
+    except KeyError:
+        raise InvalidInput(
+            f"unknown export format {fmt!r}; use one of: {', '.join(EXPORTERS)}"
+        ) from None
+
+
+def export(fmt: str, path: str | Path | None, now: pendulum.DateTime) -> ExportResult:
+    """Export the database as ``fmt`` to ``path`` (atomically, 0600), or return the text."""
+    exporter = _exporter(fmt)
+    if path is None:
+        buffer = io.StringIO(newline="")
+        count = exporter.write(buffer, now)
+        return ExportResult(fmt, count, None, buffer.getvalue())
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise InvalidInput(
+            f"{target} is a folder; give a file name, e.g. {target / ('netty' + exporter.suffix)}"
+        )
+    folder = target.parent
+    if not folder.is_dir():
+        raise InvalidInput(f"the folder {folder} does not exist; create it first")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InvalidInput(f"cannot write in {folder}: {exc.strerror or exc}") from exc
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(
+            fd, "w", encoding="utf-8-sig" if exporter.bom else "utf-8", newline=""
+        ) as out:
+            count = exporter.write(out, now)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise InvalidInput(f"cannot write {target}: {exc.strerror or exc}") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return ExportResult(fmt, count, target, None)
+
+
+__all__ = ["EXPORTERS", "ExportResult", "Exporter", "export"]

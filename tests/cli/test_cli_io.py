@@ -1,0 +1,209 @@
+"""``netty import``, ``export``, ``backup``, ``duplicates`` and ``merge``, driven in-process."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from netty.cli import main
+from tests.services.importers.helpers import fixture
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def dbfile(tmp_path: Path) -> Path:
+    return tmp_path / "cli" / "netty.db"
+
+
+@pytest.fixture
+def netty(capsys: pytest.CaptureFixture[str], dbfile: Path):
+    """``netty --db DBFILE ARGS...``; fails the test on a non-zero exit unless told not to."""
+
+    def _netty(*args: Any, ok: bool = True, db: Path | None = None) -> Result:
+        capsys.readouterr()
+        code = main(["--db", str(db or dbfile), *(str(a) for a in args)])
+        out, err = capsys.readouterr()
+        result = Result(code, out, err)
+        if ok:
+            assert code == 0, err
+        return result
+
+    return _netty
+
+
+def dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [line for line in conn.iterdump() if "netty_schema" not in line]
+    finally:
+        conn.close()
+
+
+def assert_user_error(result: Result) -> None:
+    assert result.code == 2, (result.out, result.err)
+    lines = result.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("netty: "), result.err
+    assert "Traceback" not in result.err and result.out == ""
+
+
+REPORT_KEYS = {"created", "merged", "skipped", "warnings", "possible_duplicates"}
+
+
+def test_import_json_report(netty):
+    report = netty("import", "linkedin", fixture("linkedin_connections.csv"), "--json").json
+    assert set(report) == REPORT_KEYS
+    assert (report["created"], report["merged"]) == (7, 1)
+    assert report["skipped"] == [{"record": 4, "reason": "no first or last name"}]
+    assert report["warnings"] == ["record 8: 'Connected On' 'sometime' is not a date; left out"]
+    assert report["possible_duplicates"] == [
+        {"record": 10, "name": "Bob Smith", "id": 7, "same_name_as": [3]}
+    ]
+    again = netty("import", "linkedin", fixture("linkedin_connections.csv"), "--json").json
+    assert (again["created"], again["merged"], again["possible_duplicates"]) == (0, 8, [])
+
+
+def test_import_human_report(netty, dbfile: Path):
+    result = netty("import", "vcard", fixture("vcard30_apple.vcf"))
+    lines = result.out.splitlines()
+    assert lines[0] == "imported vcard30_apple.vcf (vCard): 3 created, 0 merged, 2 skipped"
+    assert "  skipped record 3: a group card (a list of contacts), not a contact" in lines
+    assert any(line.startswith("  warning: record 1: its photo") for line in lines)
+    backup = lines[-1].removeprefix("backup taken first: ")
+    assert Path(backup).parent == dbfile.parent and Path(backup).exists()
+    assert result.err == ""  # no progress bar when stderr is not a terminal
+    again = netty("import", "vcard", fixture("vcard30_apple.vcf")).out
+    assert again.startswith(
+        "imported vcard30_apple.vcf (vCard): 0 created, 3 merged (3 already up to date), 2 skipped"
+    )
+    listed = netty("list", "--json").json
+    assert [c["name"] for c in listed] == ["Acme Bakery", "Jane Appleseed", "John O'Neil"]
+
+
+def test_dry_run_writes_nothing(netty, dbfile: Path):
+    netty("import", "csv", fixture("google_older.csv"))
+    before = dump(dbfile)
+    backups = sorted(dbfile.parent.glob("*.bak"))
+    for args in (
+        ["import", "csv", fixture("google_current.csv")],
+        ["import", "vcard", fixture("vcard21_android.vcf")],
+        ["import", "linkedin", fixture("linkedin_connections.csv")],
+        ["import", "csv", fixture("members.csv"), "--map", "name=Full Name,email=E-mail"],
+    ):
+        result = netty(*args, "--dry-run")
+        assert (
+            result.out.startswith("would import") and "dry run: nothing was written" in result.out
+        )
+        report = netty(*args, "--dry-run", "--json").json
+        assert set(report) == REPORT_KEYS and report["created"] > 0
+    assert dump(dbfile) == before
+    assert sorted(dbfile.parent.glob("*.bak")) == backups
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["import", "linkedin", fixture("linkedin_export.zip")], "unzip it first"),
+        (["import", "csv", fixture("bank_statement.csv")], "--map"),
+        (["import", "vcard", fixture("photo.png")], "PNG image"),
+        (["import", "vcard", "no-such-file.vcf"], "no file"),
+        (["import", "csv", fixture("members.csv"), "--map", "name=Nope"], "no column"),
+        (["import", "json", fixture("vcard40.vcf")], "not valid JSON"),
+        (["import", "linkedin", fixture("outlook.csv"), "--json"], "not a LinkedIn"),
+        (["import", "yaml", "x"], "yaml"),
+        (["export", "xml"], "xml"),
+        (["merge", "1", "1"], "itself"),
+        (["merge", "1", "999"], "999"),
+        (["backup", "-o", fixture("photo.png")], "already exists"),
+    ],
+)
+def test_refusals_are_one_line_exit_2_and_change_nothing(netty, dbfile: Path, args, says):
+    netty("import", "csv", fixture("google_older.csv"))
+    before = dump(dbfile)
+    result = netty(*args, ok=False)
+    assert_user_error(result)
+    assert says.lower() in result.err.lower()
+    assert dump(dbfile) == before
+
+
+def test_export_and_restore_round_trip(netty, dbfile: Path, tmp_path: Path):
+    netty("import", "vcard", fixture("vcard30_apple.vcf"))
+    netty("import", "csv", fixture("google_current.csv"))
+    netty("log", "jane", "--kind", "coffee", "--when", "yesterday", "--summary", "orchard tour")
+    vcard = netty("export", "vcard").out
+    assert vcard.count("BEGIN:VCARD") == 7 and "FN:Jane Appleseed" in vcard
+    csv_text = netty("export", "csv").out
+    assert csv_text.splitlines()[0].startswith("id,name,organization")
+    target = tmp_path / "all.json"
+    out = netty("export", "json", "-o", target).out
+    assert out == f"exported 7 contacts (and everything else) to {target}\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    fresh = tmp_path / "fresh" / "netty.db"
+    restored = netty("import", "json", target, db=fresh)
+    assert restored.out.startswith("imported all.json (netty JSON export): ")
+    assert dump(fresh) == dump(dbfile)
+    again = netty("import", "json", target, db=fresh, ok=False)
+    assert_user_error(again)
+    assert "empty database" in again.err
+    vcf = tmp_path / "contacts.vcf"
+    netty("export", "vcard", "--output", vcf)
+    other = tmp_path / "other" / "netty.db"
+    report = netty("import", "vcard", vcf, "--json", db=other).json
+    assert (report["created"], report["skipped"]) == (7, [])
+
+
+def test_backup(netty, dbfile: Path, tmp_path: Path):
+    netty("import", "csv", fixture("google_older.csv"))
+    path = Path(netty("backup").out.strip())
+    assert path.parent == dbfile.parent and path.name == "netty-backup-20261123-100000.db"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert dump(path) == dump(dbfile)
+    second = Path(netty("backup").out.strip())
+    assert second.name == "netty-backup-20261123-100000-2.db"
+    chosen = tmp_path / "copy.db"
+    assert netty("backup", "-o", chosen).out.strip() == str(chosen)
+    into_folder = Path(netty("backup", "-o", tmp_path).out.strip())
+    assert into_folder.parent == tmp_path
+    assert_user_error(netty("backup", "-o", dbfile, ok=False))
+
+
+def test_duplicates_and_merge(netty, dbfile: Path):
+    netty("import", "linkedin", fixture("linkedin_connections.csv"))
+    netty("add", "Jane Appleseed", "--email", "jane@home.example")
+    netty("import", "vcard", fixture("vcard30_apple.vcf"))
+    groups = netty("duplicates", "--json").json
+    names = [sorted(c["name"] for c in g["contacts"]) for g in groups]
+    assert ["Bob Smith", "Bob Smith"] in names
+    assert ["Jane Appleseed", "Jane Appleseed"] in names
+    assert all(set(g) == {"contacts", "reasons", "score"} for g in groups)
+    human = netty("duplicates")
+    assert "#3 Bob Smith, #7 Bob Smith  (same name)" in human.out
+    assert "netty merge KEEP OTHER" in human.err
+
+    janes = next(g for g in groups if g["contacts"][0]["name"] == "Jane Appleseed")
+    keep, other = (c["id"] for c in janes["contacts"])
+    result = netty("merge", keep, other)
+    assert result.out.startswith(f"merged #{other} Jane Appleseed into #{keep} Jane Appleseed: ")
+    assert "backup taken first:" in result.out
+    jane = netty("show", keep, "--json").json
+    assert jane["emails"] == ["jane@home.example", "jane@orchard.example", "jane.home@example.com"]
+    assert jane["organization"] == "Apple Orchard, Inc."
+    assert netty("show", other, "--json").json["archived"] is True
+    remaining = netty("duplicates", "--json").json
+    assert len(remaining) == len(groups) - 1
+    assert list(dbfile.parent.glob("*.before-merge.bak"))

@@ -1,0 +1,172 @@
+"""Possible duplicates, and a merge that loses nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from netty.db.models import (
+    Ask,
+    Contact,
+    ContactMethod,
+    ContactTag,
+    Give,
+    InteractionContact,
+    Need,
+    Promise,
+    Reminder,
+)
+from netty.errors import InvalidInput, NotFound
+from netty.services import ledger
+from netty.services.contacts import ContactFields, add_contact, get_contact, list_contacts
+from netty.services.duplicates import find_duplicates, merge_contacts
+from netty.services.importers import import_text
+from netty.services.timeline import contact_detail, log_interaction
+from tests.services.importers.helpers import tables
+
+
+def add(now, name, **kw):
+    return add_contact(ContactFields(name=name, **kw), now).id
+
+
+def groups():
+    return [({r.name for r in g.contacts}, g.reasons) for g in find_duplicates()]
+
+
+def test_find_duplicates(db, now):
+    add(now, "Jane Doe", organization="Acme")
+    add(now, "jane doe")  # same name, no organization: the phone-book copy
+    add(now, "Jon Smith", organization="Globex")
+    add(now, "John Smith", organization="Globex")  # close name, same organization
+    add(now, "John Smith", organization="Initech")  # joins the Smiths by the same name
+    add(now, "Priya Patel", phones=["+91 98765 43210"])
+    add(now, "Priya Patil", phones=["+91 9876543210"])  # close name, same phone
+    add(now, "Office Manager", phones=["+1 555 0100"])
+    add(now, "Front Desk", phones=["+1 555 0100"])  # shared line, unrelated names: not listed
+    add(now, "kenji s", emails=["kenji@sato.example"])
+    add(now, "Kenji Sato", emails=["KENJI@sato.example"])  # shared email: always listed
+    add(now, "Alone Person", organization="Acme")
+    found = groups()
+    assert ({"Jane Doe", "jane doe"}, ("same name",)) in found
+    smiths = next(r for names, r in found if "Jon Smith" in names)
+    assert {"similar names at Globex", "same name"} == set(smiths)
+    assert any(names == {"Priya Patel", "Priya Patil"} for names, _ in found)
+    assert any(names == {"kenji s", "Kenji Sato"} for names, _ in found)
+    flat = set().union(*(names for names, _ in found))
+    assert not {"Office Manager", "Front Desk", "Alone Person"} & flat
+    assert len(found) == 4
+    assert find_duplicates()[0].score == 100
+
+
+def test_archived_contacts_are_not_listed(db, now):
+    first = add(now, "Jane Doe")
+    other = add(now, "Jane Doe")
+    merge_contacts(first, other, now, backup=False)
+    assert find_duplicates() == []
+
+
+@pytest.fixture
+def pair(db, now):
+    """Two records of one person, each with history, sharing an interaction and a tag."""
+    intro = add(now, "Introducer")
+    keep = add(now, "Sally Jones", emails=["sally@xyz.example"], tags=["mentor"], ring=2,
+               notes="Met at UXPA", urls=["https://sally.example"])  # fmt: skip
+    other = add(now.subtract(days=30), "Sally J.", organization="XYZ Corp", title="VP",
+                emails=["SALLY@xyz.example", "sally@home.example"], phones=["+1 503 555 0142"],
+                urls=["linkedin.com/in/sallyj"], tags=["mentor", "design"], details="Two kids",
+                notes="Owes me a call", cadence_days=21, strength=4, location="Portland",
+                introduced_by=intro)  # fmt: skip
+    friend = add(now, "Friend Of Sally", introduced_by=other)
+    both = log_interaction([keep, other], kind="coffee", when=now.subtract(days=3), now=now)
+    log_interaction([other], kind="call", when=now.subtract(days=1), summary="caught up", now=now)
+    log_interaction([keep], kind="email", when=now.subtract(days=10), now=now)
+    need = ledger.add_need(other, "an intro to a recruiter", now=now)
+    ledger.add_give(
+        other, "intro", "introduced to Bob", now=now, need_id=need, introduced_to=friend
+    )
+    ledger.add_give(friend, "intro", "introduced to Sally", now=now, introduced_to=other)
+    ledger.add_ask(other, "an intro to XYZ's head of design", now=now, target_org="XYZ Corp")
+    ledger.add_ask(friend, "coffee with Sally", now=now, target_contact=other)
+    ledger.add_promise(other, "they_owe", "send the deck", now=now)
+    ledger.add_promise(keep, "i_owe", "send the article", now=now)
+    Reminder.create(contact=other, text="follow up", due_at=now.add(days=2), created_at=now)
+    return {"keep": keep, "other": other, "friend": friend, "intro": intro, "both": both.id}
+
+
+def test_merge_moves_everything_and_loses_nothing(pair, now):
+    keep, other = pair["keep"], pair["other"]
+    before_keep, before_other = contact_detail(keep), contact_detail(other)
+    later = now.add(hours=1)
+    result = merge_contacts(keep, other, later, backup=False)
+    assert result.moved["interactions"] == 1  # the call; the shared coffee already lists KEEP
+    assert result.moved["needs"] == result.moved["gives"] == result.moved["asks"] == 1
+    assert result.moved["promises"] == result.moved["reminders"] == 1
+    assert result.moved["intros"] == result.moved["asks about"] == result.moved["introduced"] == 1
+
+    merged = contact_detail(keep)
+    refs = lambda items: sorted(i.ref for i in items)  # noqa: E731
+    for name in ("interactions", "needs", "gives", "asks", "promises"):
+        assert refs(getattr(merged, name)) == sorted(
+            set(refs(getattr(before_keep, name))) | set(refs(getattr(before_other, name)))
+        ), name
+    shared = next(i for i in merged.interactions if i.id == pair["both"])
+    assert [c.id for c in shared.contacts] == [keep]
+    view = merged.contact
+    assert view.name == "Sally Jones" and view.ring == 2  # KEEP's own values stay
+    assert (view.organization, view.title, view.location) == ("XYZ Corp", "VP", "Portland")
+    assert view.emails == ("sally@xyz.example", "sally@home.example")
+    assert view.phones == ("+1 503 555 0142",)
+    assert view.urls == ("https://sally.example", "linkedin.com/in/sallyj")
+    assert view.linkedin == "https://www.linkedin.com/in/sallyj"
+    assert view.tags == ("design", "mentor")
+    assert view.notes == "Met at UXPA\n\nOwes me a call"
+    assert view.details == "Two kids"
+    assert (view.cadence_days, view.strength) == (21, 4)
+    assert view.introduced_by.id == pair["intro"]
+    assert view.last_interaction_at == now.subtract(days=1)
+    assert view.next_ping_at == now.subtract(days=1).add(days=21)
+    assert get_contact(pair["friend"]).introduced_by.id == keep
+    assert Give.get(Give.contact == pair["friend"]).introduced_to_id == keep
+    assert Ask.get(Ask.contact == pair["friend"]).target_contact_id == keep
+    assert Reminder.get().contact_id == keep
+
+    gone = get_contact(other)
+    assert gone.archived and gone.archived_at == later
+    assert gone.notes.endswith(f"merged into #{keep} Sally Jones on 2026-11-23")
+    assert gone.linkedin is None
+    for model in (
+        Need,
+        Give,
+        Ask,
+        Promise,
+        Reminder,
+        ContactMethod,
+        ContactTag,
+        InteractionContact,
+    ):
+        assert not model.select().where(model.contact == other).exists(), model
+    assert [r.name for r in list_contacts(search="owes me a call")] == ["Sally Jones"]
+
+
+def test_a_merged_contact_is_found_again_by_an_import(pair, now):
+    merge_contacts(pair["keep"], pair["other"], now, backup=False)
+    report = import_text(
+        "linkedin",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Sally,J.,https://www.linkedin.com/in/sallyj,,XYZ Corp,VP,14 Mar 2024\n",
+        now,
+        backup=False,
+    )
+    assert (report.created, report.merged) == (0, 1)
+    assert get_contact(pair["keep"]).connected_at is not None
+
+
+def test_merge_takes_a_backup_first_and_refuses_nonsense(pair, db, now):
+    before = tables()
+    with pytest.raises(InvalidInput):
+        merge_contacts(pair["keep"], pair["keep"], now)
+    with pytest.raises(NotFound):
+        merge_contacts(pair["keep"], 999, now)
+    assert tables() == before and not list(db.parent.glob("*.bak"))
+    result = merge_contacts(pair["keep"], pair["other"], now)
+    assert result.backup and result.backup.endswith(".before-merge.bak")
+    assert Contact.select().count() == len(before["contact"])  # nothing deleted
