@@ -516,6 +516,37 @@ def cadence(env: Env, ring: int | None, days: int | None) -> None:
         click.echo(f"ring {number} ({label}): every {cadences[number]} days")
 
 
+CONFIG_KEYS = {
+    "poll-seconds": (
+        "poll_seconds",
+        60,
+        5,
+        86400,
+        "how often the app asks the reminder engine what is due",
+    )
+}
+
+
+@cli.command()
+@click.argument("key", required=False)
+@click.argument("value", required=False, type=int)
+@pass_env
+def config(env: Env, key: str | None, value: int | None) -> None:
+    """Show settings, or set KEY to VALUE: netty config poll-seconds 30."""
+    from netty.services import settings
+
+    if key is not None and key not in CONFIG_KEYS:
+        raise click.UsageError(f"unknown setting {key!r}; known: {', '.join(CONFIG_KEYS)}")
+    env.open()
+    for name, (stored, default, low, high, what) in CONFIG_KEYS.items():
+        if key == name and value is not None:
+            if not low <= value <= high:
+                raise click.UsageError(f"{name} must be from {low} to {high}")
+            settings.put(stored, value, env.now)
+        if key in (None, name):
+            click.echo(f"{name} = {settings.get(stored, default)}  ({what})")
+
+
 @cli.command()
 @pass_env
 def info(env: Env) -> None:

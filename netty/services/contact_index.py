@@ -20,7 +20,7 @@ from netty.services import settings
 from netty.services.reminders import PING_DUE_SQL, PROMISE_DUE_SQL, due_count
 from netty.services.text import fold_query
 
-SORTS = ("attention", "name", "last contact")
+SORTS = ("attention", "name", "last contact", "give balance")
 
 # Attention flags, as bits.
 PING_OVERDUE = 1
@@ -43,6 +43,8 @@ class IndexRow(NamedTuple):
     tags: str  # space-separated
     flags: int
     attention: float  # how overdue relative to cadence; > 0 means overdue
+    gives: int = 0  # what I gave them
+    asks: int = 0  # what I asked of them
 
     @property
     def last_interaction(self) -> pendulum.DateTime | None:
@@ -74,7 +76,13 @@ def load_index(now: pendulum.DateTime, *, archived: bool = False) -> ContactInde
     today = now.in_tz(now.timezone or "UTC").date().isoformat()
     cursor = database.execute_sql(
         f"""
-        WITH tagged AS (
+        WITH gave AS (
+            SELECT contact_id, COUNT(*) AS n FROM give GROUP BY contact_id
+        ),
+        asked AS (
+            SELECT contact_id, COUNT(*) AS n FROM ask GROUP BY contact_id
+        ),
+        tagged AS (
             SELECT ct.contact_id, group_concat(t.name, ' ') AS tags
             FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
             GROUP BY ct.contact_id
@@ -91,15 +99,19 @@ def load_index(now: pendulum.DateTime, *, archived: bool = False) -> ContactInde
                    | (CASE WHEN {PROMISE_DUE_SQL} THEN {PROMISE_DUE} ELSE 0 END)
                    | (CASE WHEN c.archived_at IS NOT NULL THEN {ARCHIVED} ELSE 0 END) AS flags,
                    CASE WHEN c.next_ping_at <= ?
-                        THEN julianday(?) - julianday(c.next_ping_at) ELSE 0 END AS late
+                        THEN julianday(?) - julianday(c.next_ping_at) ELSE 0 END AS late,
+                   COALESCE(gave.n, 0) AS gives, COALESCE(asked.n, 0) AS asks
             FROM contact c
             LEFT JOIN organization o ON o.id = c.organization_id
             LEFT JOIN tagged ON tagged.contact_id = c.id
+            LEFT JOIN gave ON gave.contact_id = c.id
+            LEFT JOIN asked ON asked.contact_id = c.id
             WHERE c.archived_at IS {"NOT" if archived else ""} NULL
         )
         SELECT id, name, name_key, org_title, ring, last_interaction_at, next_ping_at, cadence,
                search_text, tags, flags,
-               late / cadence + (CASE WHEN flags & {PROMISE_DUE} THEN 1.0 ELSE 0 END) AS attention
+               late / cadence + (CASE WHEN flags & {PROMISE_DUE} THEN 1.0 ELSE 0 END) AS attention,
+               gives, asks
         FROM base
         ORDER BY attention DESC, ring, name_key, id
         """,
@@ -116,6 +128,9 @@ def sort_rows(rows: Sequence[IndexRow], how: str) -> list[IndexRow]:
     if how == "last contact":
         # most recent first; never-contacted last ("" sorts below any timestamp)
         return sorted(rows, key=lambda r: r.last_at or "", reverse=True)
+    if how == "give balance":
+        # asked most beyond what I gave first: the people to offer something to
+        return sorted(rows, key=lambda r: (r.gives - r.asks, -r.asks, r.name_key, r.id))
     return sorted(rows, key=lambda r: (-r.attention, r.ring, r.name_key, r.id))
 
 
@@ -127,6 +142,7 @@ class Filter:
     ring: int | None = None
     tag: str | None = None
     due_only: bool = False
+    asked_only: bool = False  # people I have asked of and never given to
 
     def narrows(self, other: Filter) -> bool:
         """True when every row matching ``self`` also matches ``other`` (re-filter is safe)."""
@@ -135,11 +151,12 @@ class Filter:
             and (other.ring is None or other.ring == self.ring)
             and (other.tag is None or other.tag == self.tag)
             and (self.due_only or not other.due_only)
+            and (self.asked_only or not other.asked_only)
         )
 
     @property
     def active(self) -> bool:
-        return bool(self.text or self.ring or self.tag or self.due_only)
+        return bool(self.text or self.ring or self.tag or self.due_only or self.asked_only)
 
 
 def apply_filter(rows: Sequence[IndexRow], flt: Filter) -> list[IndexRow]:
@@ -154,6 +171,8 @@ def apply_filter(rows: Sequence[IndexRow], flt: Filter) -> list[IndexRow]:
         out = [r for r in out if r[4] == ring]
     if flt.due_only:
         out = [r for r in out if r[10] & (PING_OVERDUE | PROMISE_DUE)]
+    if flt.asked_only:
+        out = [r for r in out if r[13] and not r[12]]
     if flt.tag:
         tag = flt.tag
         out = [r for r in out if tag in r[9].split()]

@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from netty.services.contact_index import Filter
+from netty.services.contact_index import SORTS, Filter
 from netty.ui.safe import plain
 
 
@@ -64,11 +64,21 @@ class ActionsProvider(Provider):
                 "The prep sheet for the selected contact",
                 screen.action_prep,
             ),
+            ("contact: wrap up a meeting", "Log it, capture, tick off", screen.action_wrap_up),
+            ("event: new (event mode)", "Everyone you met, one line each", screen.action_event),
+            ("due: what is due now", "Pings, promises, nudges, thank-yous", screen.action_due),
+            ("contacts: import a file", "LinkedIn, vCard, CSV or JSON", screen.action_import),
+            ("contacts: review duplicates", "Find and merge duplicates", screen.action_duplicates),
             ("filter: clear", "Show everyone", partial(screen.set_filter, Filter())),
             (
                 "filter: due only",
                 "Only contacts that need attention",
                 partial(screen.set_filter, Filter(due_only=True)),
+            ),
+            (
+                "filter: only people I have asked of",
+                "Asked of and never given to: offer something first",
+                partial(screen.set_filter, Filter(asked_only=True)),
             ),
         ]
         for ring in (1, 2, 3):
@@ -92,7 +102,7 @@ class ActionsProvider(Provider):
                     partial(screen.set_filter, Filter(tag=tag)),
                 )
             )
-        for sort in ("attention", "name", "last contact"):
+        for sort in SORTS:
             cmds.append(
                 (
                     f"sort: by {sort}",

@@ -99,3 +99,11 @@ def test_export_ics_writes_a_calendar_a_parser_reads(run, tmp_path):
     assert oct(target.stat().st_mode & 0o777) == "0o600"
     uids = {str(e["uid"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
     assert uids == {"ping-1@netty", "r1@netty"}
+
+
+def test_config_poll_seconds(run):
+    assert run("config")[1].startswith("poll-seconds = 60")
+    assert run("config", "poll-seconds", "30")[1].startswith("poll-seconds = 30")
+    code, _out, err = run("config", "poll-seconds", "1")
+    assert code == 2 and "from 5 to 86400" in err
+    assert run("config", "colour")[0] == 2

@@ -64,3 +64,16 @@ def test_filters_and_sorts(db, now):
     assert [r.name for r in apply_filter(rows, Filter(due_only=True))] == ["Bob Stone"]
     assert [r.name for r in sort_rows(rows, "name")] == ["Ann Lee", "Bob Stone", "Zoë Müller"]
     assert Filter("zoe m").narrows(Filter("zoe")) and not Filter("zo").narrows(Filter("zoe"))
+
+
+def test_give_balance_sort_and_the_asked_of_filter(db, now):
+    taker = add(now, "Taker")
+    giver = add(now, "Giver")
+    add(now, "Nobody")
+    ledger.add_ask(taker, "Intro to Dana", now=now)
+    ledger.add_ask(taker, "A reference", now=now)
+    ledger.add_give(giver, "advice", "Portfolio review", now=now)
+    rows = load_index(now).rows
+    assert [r.name for r in sort_rows(rows, "give balance")] == ["Taker", "Nobody", "Giver"]
+    assert [r.name for r in apply_filter(rows, Filter(asked_only=True))] == ["Taker"]
+    assert Filter(asked_only=True).narrows(Filter())

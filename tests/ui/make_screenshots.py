@@ -41,6 +41,8 @@ async def shoot(name: str, keys: tuple[str, ...], now: pendulum.DateTime) -> Non
             await pilot.press(key)
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
+        app.clear_notifications()
+        await pilot.pause()
         app.save_screenshot(f"{name}.svg", path=str(OUT))
 
 

@@ -279,3 +279,12 @@ async def test_d_opens_the_due_view_grouped_by_kind(demo_app):
         assert "Networking time · this week" in screen_text(demo_app)
         await pilot.press("escape")
         assert isinstance(demo_app.screen, MainScreen)
+
+
+async def test_b_shows_people_i_have_only_asked_of(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        contacts = demo_app.screen.query_one(ContactList)
+        assert contacts.rows and all(r.asks and not r.gives for r in contacts.rows)
+        assert "asked of, never given to" in screen_text(demo_app)

@@ -11,6 +11,13 @@ from tests.ui.conftest import SIZE, settle
 
 async def _ready(pilot) -> None:
     await settle(pilot)
+    await _quiet(pilot)
+
+
+async def _quiet(pilot) -> None:
+    """Toasts time out after a few seconds: take them away so pictures don't depend on speed."""
+    pilot.app.clear_notifications()
+    await pilot.pause()
 
 
 def _then(*keys: str):
@@ -18,6 +25,7 @@ def _then(*keys: str):
         await settle(pilot)
         await pilot.press(*keys)
         await settle(pilot)
+        await _quiet(pilot)
 
     return run_before
 

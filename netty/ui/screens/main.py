@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -37,6 +37,8 @@ class StatusLine(Static):
             bits.append(markup("#$t", t=flt.tag))
         if flt.due_only:
             bits.append(Content("due only"))
+        if flt.asked_only:
+            bits.append(Content("asked of, never given to"))
         bits.append(Content(f"sorted by {sort}"))
         for bit in bits:
             parts += [Content("  ·  "), bit]
@@ -89,6 +91,23 @@ class MainScreen(Screen):
             "Wrap up",
             id="main.wrap-up",
             tooltip="Wrap up a meeting: log, capture, tick off",
+        ),
+        Binding(
+            "i",
+            "import",
+            "Import",
+            id="main.import",
+            show=False,
+            tooltip="Import LinkedIn, vCard, CSV or JSON",
+        ),
+        Binding(
+            "M",
+            "duplicates",
+            "Duplicates",
+            id="main.duplicates",
+            show=False,
+            key_display="M",
+            tooltip="Review possible duplicates and merge them",
         ),
         Binding(
             "E",
@@ -225,7 +244,7 @@ class MainScreen(Screen):
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         f = self.contacts.filter
-        self.contacts.set_filter(Filter(event.value, f.ring, f.tag, f.due_only))
+        self.contacts.set_filter(replace(f, text=event.value))
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
@@ -303,6 +322,20 @@ class MainScreen(Screen):
                 self.app.data_changed()
 
         self.app.push_screen(EventScreen(), saved)
+
+    def action_import(self) -> None:
+        from netty.ui.dialogs.import_dialog import ImportDialog
+
+        def done(wrote: bool | None) -> None:
+            if wrote:
+                self.app.data_changed()
+
+        self.app.push_screen(ImportDialog(), done)
+
+    def action_duplicates(self) -> None:
+        from netty.ui.screens.duplicates import DuplicatesScreen
+
+        self.app.push_screen(DuplicatesScreen())
 
     @on(TimelineList.Close)
     def _close_item(self, message: TimelineList.Close) -> None:

@@ -6,7 +6,7 @@ a widget per contact, so the list stays instant at 50,000 contacts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pendulum
 from rich.segment import Segment
@@ -95,6 +95,14 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
             key_display="!",
             id="list.due",
             tooltip="Show only contacts that need attention",
+        ),
+        Binding(
+            "b",
+            "toggle_asked",
+            "Asked of",
+            show=False,
+            id="list.asked",
+            tooltip="Only people I have asked of and never given to: offer first",
         ),
     ]
 
@@ -220,11 +228,15 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
     def action_cycle_ring(self) -> None:
         rings = (None, 1, 2, 3)
         nxt = rings[(rings.index(self._filter.ring) + 1) % len(rings)]
-        self.set_filter(Filter(self._filter.text, nxt, self._filter.tag, self._filter.due_only))
+        self.set_filter(replace(self._filter, ring=nxt))
 
     def action_toggle_due(self) -> None:
         f = self._filter
-        self.set_filter(Filter(f.text, f.ring, f.tag, not f.due_only))
+        self.set_filter(replace(f, due_only=not f.due_only))
+
+    def action_toggle_asked(self) -> None:
+        f = self._filter
+        self.set_filter(replace(f, asked_only=not f.asked_only))
 
     def move_to(self, index: int) -> None:
         """Put the cursor on row ``index`` (clamped) and tell the screen."""
