@@ -26,6 +26,18 @@ SHOTS = {
     "add-form": ("a",),
     "log-form": ("j", "j", "l", *"Coffee at Heart; she is hiring a researcher"),
     "filter": ("slash", *"health"),
+    "due": ("d",),
+    "event": (
+        "E",
+        *"Rotary breakfast",
+        "tab",
+        "tab",
+        "tab",
+        "tab",
+        *"Sally Jones @XYZ Corp, VP Engineering needs: a UX designer",
+        "enter",
+        *"Priya Ramen, Researcher i owe: intro to Sally Jones by fri",
+    ),
 }
 
 

@@ -60,3 +60,29 @@ def test_prep_screen(snap_compare, demo_app):
 
 def test_markup_names_render_literally(snap_compare, evil_app):
     assert snap_compare(evil_app, terminal_size=SIZE, run_before=_ready)
+
+
+def test_due_view(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=_then("d"))
+
+
+def test_event_mode(snap_compare, demo_app):
+    keys = ("E", *"Rotary breakfast", "tab", "tab", "tab", "tab")
+    lines = "Sally Jones @XYZ Corp, VP Engineering needs: a UX designer\tPriya Ramen, Researcher"
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press(*keys, *_typed(lines))
+        preview = pilot.app.screen.query_one("#event-preview")
+        for _ in range(100):  # the preview is read 0.25 s after the last keystroke
+            await pilot.pause(0.05)
+            if preview.option_count == 2:
+                break
+        await settle(pilot)
+        await _quiet(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(120, 40), run_before=run_before)
+
+
+def _typed(text: str) -> list[str]:
+    return ["enter" if ch == "\t" else ch for ch in text]
