@@ -37,3 +37,16 @@ class Confirm(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+def close_or_confirm(screen: ModalScreen, dirty: bool, question: str) -> None:
+    """Close a form at once if nothing was typed; otherwise ask before discarding it."""
+    if not dirty:
+        screen.dismiss(None)
+        return
+
+    def answer(discard: bool | None) -> None:
+        if discard:
+            screen.dismiss(None)
+
+    screen.app.push_screen(Confirm(question), answer)

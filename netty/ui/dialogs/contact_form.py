@@ -209,13 +209,6 @@ class ContactForm(ModalScreen[int | None]):
         self.dismiss(view.id)
 
     def action_cancel(self) -> None:
-        if not self.dirty:
-            self.dismiss(None)
-            return
-        from netty.ui.dialogs.confirm import Confirm
+        from netty.ui.dialogs.confirm import close_or_confirm
 
-        def answer(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(Confirm("Discard what you typed?"), answer)
+        close_or_confirm(self, self.dirty, "Discard what you typed?")

@@ -222,13 +222,6 @@ class LogForm(ModalScreen[int | None]):
         self.dismiss(self.contact_id)
 
     def action_cancel(self) -> None:
-        if self._snapshot() == self._initial:
-            self.dismiss(None)
-            return
-        from netty.ui.dialogs.confirm import Confirm
+        from netty.ui.dialogs.confirm import close_or_confirm
 
-        def answer(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(Confirm("Discard this interaction?"), answer)
+        close_or_confirm(self, self._snapshot() != self._initial, "Discard this interaction?")
