@@ -15,6 +15,7 @@ from typing import Any
 import pendulum
 from peewee import JOIN, IntegrityError
 
+from netty.db.bulk import chunks
 from netty.db.models import (
     Contact,
     ContactMethod,
@@ -556,17 +557,11 @@ def _rows(rows: list[Contact]) -> list[ContactRow]:
     return out
 
 
-def _chunks(ids: Sequence[int], size: int = 900) -> Iterable[list[int]]:
-    ids = list(ids)
-    for i in range(0, len(ids), size):
-        yield ids[i : i + size]
-
-
 def _methods_by_contact(
     ids: Sequence[int], kinds: tuple[str, ...]
 ) -> dict[int, list[tuple[str, str]]]:
     out: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         query = (
             ContactMethod.select(ContactMethod.contact, ContactMethod.kind, ContactMethod.value)
             .where(ContactMethod.contact.in_(chunk) & ContactMethod.kind.in_(kinds))
@@ -580,7 +575,7 @@ def _methods_by_contact(
 
 def _tags_by_contact(ids: Sequence[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = defaultdict(list)
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         query = (
             ContactTag.select(ContactTag.contact, Tag.name)
             .join(Tag)

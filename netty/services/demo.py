@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pendulum
 
+from netty.db.bulk import bulk_insert
 from netty.db.fields import to_utc_text
 from netty.db.models import (
     Contact,
@@ -391,10 +392,10 @@ def generate(size: int, now: pendulum.DateTime, interactions_per_contact: int = 
             name = f"{rng.choice(_ORG_A)} {rng.choice(_ORG_B)} {i + 1}"
             org_names.append(name)
             org_rows.append((i + 1, name, fold(name), i % 40 == 0, "", stamp_now))
-        _bulk(
+        bulk_insert(
             Organization, ["id", "name", "name_key", "is_target", "notes", "created_at"], org_rows
         )
-        _bulk(Tag, ["id", "name"], [(i + 1, t) for i, t in enumerate(_TAGS)])
+        bulk_insert(Tag, ["id", "name"], [(i + 1, t) for i, t in enumerate(_TAGS)])
 
         contacts, methods, tags, inters, links, needs, promises = [], [], [], [], [], [], []
         iid = 0
@@ -479,7 +480,7 @@ def generate(size: int, now: pendulum.DateTime, interactions_per_contact: int = 
                         stamp_now,
                     )
                 )
-        _bulk(
+        bulk_insert(
             Contact,
             [
                 "id",
@@ -501,34 +502,20 @@ def generate(size: int, now: pendulum.DateTime, interactions_per_contact: int = 
             ],
             contacts,
         )
-        _bulk(
+        bulk_insert(
             ContactMethod, ["contact", "kind", "value", "value_key", "position", "label"], methods
         )
-        _bulk(ContactTag, ["contact", "tag"], tags)
-        _bulk(
+        bulk_insert(ContactTag, ["contact", "tag"], tags)
+        bulk_insert(
             Interaction,
             ["id", "kind", "occurred_at", "summary", "initiated_by", "in_person", "created_at"],
             inters,
         )
-        _bulk(InteractionContact, ["interaction", "contact"], links)
-        _bulk(Need, ["contact", "text", "horizon", "status", "created_at"], needs)
-        _bulk(
+        bulk_insert(InteractionContact, ["interaction", "contact"], links)
+        bulk_insert(Need, ["contact", "text", "horizon", "status", "created_at"], needs)
+        bulk_insert(
             Promise,
             ["contact", "direction", "text", "due", "status", "nudges_sent", "created_at"],
             promises,
         )
     return DemoSummary(size, iid)
-
-
-def _bulk(model, fields: list[str], rows: list[tuple]) -> None:
-    """Insert many rows fast: executemany on one prepared statement."""
-    if not rows:
-        return
-    columns = [model._meta.fields[f].column_name for f in fields]
-    sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-        model._meta.table_name,
-        ", ".join(f'"{c}"' for c in columns),
-        ", ".join([database.param] * len(columns)),
-    )
-    cursor = database.cursor()
-    cursor.executemany(sql, rows)

@@ -14,9 +14,9 @@ from typing import TextIO
 
 import pendulum
 
+from netty.db.bulk import moment_text
 from netty.db.models import database
 from netty.services.exporters.vcard import active_contacts
-from netty.services.importers._sql import moment_text
 
 SEPARATOR = " ::: "
 COLUMNS = (

@@ -25,9 +25,9 @@ from peewee import BooleanField
 
 from netty import __version__
 from netty.db import SCHEMA_TABLE
+from netty.db.bulk import moment_text
 from netty.db.fields import Day, Timestamp
 from netty.db.models import MODELS, database
-from netty.services.importers._sql import moment_text
 
 MARKER = "export"
 FORMAT_VERSION = 1

@@ -25,9 +25,9 @@ import pendulum
 from peewee import JOIN
 
 from netty import __version__
+from netty.db.bulk import chunks, moment_text
 from netty.db.models import Contact, ContactMethod, ContactTag, Organization, Tag, database
 from netty.db.vocab import fold as fold_name
-from netty.services.importers._sql import chunks, moment_text
 
 # Labels written as TYPE=; anything else (and types an importer ignores, like voice) uses a group.
 _TYPES = frozenset({"home", "work", "cell", "mobile", "fax", "pager", "main", "other", "iphone"})

@@ -39,11 +39,7 @@ from typing import Any
 
 import pendulum
 
-from netty.db.fields import to_utc_text
-from netty.db.models import Contact, ContactMethod, ContactTag, Organization, Tag, database
-from netty.services import settings
-from netty.services.importers._fast import fold, search_key
-from netty.services.importers._sql import (
+from netty.db.bulk import (
     bulk_insert,
     chunks,
     execute_many,
@@ -51,6 +47,10 @@ from netty.services.importers._sql import (
     max_id,
     moment_text,
 )
+from netty.db.fields import to_utc_text
+from netty.db.models import Contact, ContactMethod, ContactTag, Organization, Tag, database
+from netty.services import settings
+from netty.services.importers._fast import fold, search_key
 from netty.services.importers.record import LINKEDIN_PREFIX, Record, Skip
 from netty.services.importers.report import ImportReport
 

@@ -31,10 +31,10 @@ from peewee import (
 )
 
 from netty.db import known_migrations
+from netty.db.bulk import execute_many, fix_sequences
 from netty.db.fields import Day, Timestamp
 from netty.db.models import MODELS, Contact, database
 from netty.errors import InvalidInput
-from netty.services.importers._sql import execute_many, fix_sequences
 from netty.services.importers.report import ImportReport
 from netty.services.importers.sources import FORMATS_READ
 

@@ -1,4 +1,4 @@
-"""Bulk SQL helpers shared by the importers and the JSON restore."""
+"""Bulk SQL helpers: fast inserts, id sequences, chunking (importers, exports, demo data)."""
 
 from __future__ import annotations
 
