@@ -723,7 +723,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def _hoist_db(args: list[str]) -> list[str]:
+    """Accept ``--db PATH`` after the command too (``netty demo --db x.db``) by moving it
+    before the command, where the global option lives. ``--`` ends the search."""
+    out, moved, i = [], [], 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            out += args[i:]
+            break
+        if arg == "--db" and i + 1 < len(args):
+            moved += [arg, args[i + 1]]
+            i += 2
+            continue
+        if arg.startswith("--db="):
+            moved.append(arg)
+        else:
+            out.append(arg)
+        i += 1
+    return moved + out
+
+
 def _main(args: list[str]) -> int:
+    args = _hoist_db(args)
     try:
         result = cli.main(args=args, prog_name="netty", standalone_mode=False)
     except click.exceptions.Exit as exc:

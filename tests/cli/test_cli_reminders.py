@@ -107,3 +107,10 @@ def test_config_poll_seconds(run):
     code, _out, err = run("config", "poll-seconds", "1")
     assert code == 2 and "from 5 to 86400" in err
     assert run("config", "colour")[0] == 2
+
+
+def test_db_option_works_after_the_command_too(tmp_path, capsys):
+    db = tmp_path / "after.db"
+    assert main(["add", "Ann Lee", "--db", str(db)]) == 0
+    assert main(["list", f"--db={db}", "--json"]) == 0
+    assert '"Ann Lee"' in capsys.readouterr().out
