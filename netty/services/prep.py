@@ -89,7 +89,7 @@ def build_prep_sheet(contact_id: int, now: pendulum.DateTime) -> PrepSheet:
     matches = match_people([n.text for n in open_needs], exclude=contact_id)
     sections = [
         Section("Who", tuple(_who(detail, now))),
-        Section("Remember", tuple(_remember(detail))),
+        Section("Remember", tuple(_remember(detail, now))),
         Section("Their needs", tuple(_needs(detail, now))),
         Section("What I can give", tuple(_give(detail, matches, now))),
         Section("Questions to ask", tuple(_questions(detail, now))),
@@ -115,7 +115,7 @@ def _who(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
     if c.strength is not None:
         lines.append(f"Strength {c.strength}/5")
     if d.interactions:
-        first = d.interactions[-1].occurred_at
+        first = d.interactions[-1].occurred_at.in_tz(now.timezone or "UTC")
         count = len(d.interactions)
         lines.append(
             f"Last contact {ago(c.last_interaction_at, now)}; "
@@ -126,12 +126,12 @@ def _who(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
     return lines
 
 
-def _remember(d: ContactDetail) -> list[str]:
+def _remember(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
     lines = [line.strip() for line in d.contact.details.splitlines() if line.strip()]
     for i in d.interactions[:3]:
         summary = i.summary.splitlines()[0] if i.summary else ""
         lines.append(
-            f"{i.occurred_at.format('D MMM YYYY')} {INTERACTION_KINDS[i.kind]}: "
+            f"{i.occurred_at.in_tz(now.timezone or 'UTC').format('D MMM YYYY')} {INTERACTION_KINDS[i.kind]}: "
             f"{_short(summary, 90)}".rstrip(": ")
         )
     return lines

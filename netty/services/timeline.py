@@ -313,14 +313,15 @@ class TimelineItem:
     detail: str  # everything, for the full view
 
 
-def timeline(contact_id: int) -> list[TimelineItem]:
-    """Everything recorded about a contact, newest first."""
+def timeline(contact_id: int, now: pendulum.DateTime | None = None) -> list[TimelineItem]:
+    """Everything recorded about a contact, newest first; times shown in ``now``'s zone."""
     detail = contact_detail(contact_id)
+    tz = (now.timezone if now is not None else None) or pendulum.UTC
     items: list[TimelineItem] = []
     for i in detail.interactions:
         others = [r.name for r in i.contacts if r.id != contact_id]
         lines = [
-            f"{INTERACTION_KINDS[i.kind]} on {i.occurred_at.to_day_datetime_string()}",
+            f"{INTERACTION_KINDS[i.kind]} on {i.occurred_at.in_tz(tz).to_day_datetime_string()}",
             f"started by {'them' if i.initiated_by == 'them' else 'me'}"
             + (", in person" if i.in_person else ""),
         ]

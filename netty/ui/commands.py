@@ -1,10 +1,15 @@
-"""Command palette providers: jump to any contact by name, and namespaced commands."""
+"""Command palette providers: jump to any contact by name, and namespaced commands.
+
+The palette parses what it shows as markup, so every title and help text here is
+escaped first: a contact called ``[bold]Eve[/]`` or a tag ``[/]`` shows literally.
+"""
 
 from __future__ import annotations
 
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from netty.services.contact_index import SORTS, Filter
 from netty.ui.safe import plain
@@ -33,10 +38,10 @@ class ContactsProvider(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(label),
+                    matcher.highlight(escape(label)),
                     partial(screen.jump_to, row.id),
                     text=f"contact: {label}",
-                    help=plain(row.org_title) or None,
+                    help=escape(plain(row.org_title)) or None,
                 )
                 hits += 1
                 if hits >= 50:
@@ -115,11 +120,11 @@ class ActionsProvider(Provider):
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands():
             if not title.startswith("filter: tag"):
-                yield DiscoveryHit(title, callback, help=help_text)
+                yield DiscoveryHit(escape(title), callback, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, callback in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                yield Hit(score, matcher.highlight(escape(title)), callback, help=escape(help_text))

@@ -131,3 +131,16 @@ def test_the_demo_network_exercises_every_section(db, now):
         seen |= {s.title for s in sheet.sections}
     assert seen == set(ORDER)
     assert match_people(["A senior UX researcher"], exclude=resolve_contact("Sally Jones"))
+
+
+def test_dates_are_shown_in_the_users_zone(db):
+    import pendulum
+
+    from netty.services.timeline import timeline
+
+    now = pendulum.parse("2026-11-23T10:00:00-08:00")
+    tia = add_contact(ContactFields(name="Tia Zone"), now.subtract(days=3)).id
+    late = pendulum.parse("2026-11-22T23:30:00-08:00")  # 07:30 UTC on the 23rd
+    log_interaction([tia], kind="coffee", when=late, summary="late coffee", now=now)
+    assert lines(build_prep_sheet(tia, now), "Remember")[0].startswith("22 Nov 2026 coffee")
+    assert "Nov 22, 2026 11:30 PM" in timeline(tia, now)[0].detail

@@ -288,3 +288,25 @@ async def test_b_shows_people_i_have_only_asked_of(demo_app):
         contacts = demo_app.screen.query_one(ContactList)
         assert contacts.rows and all(r.asks and not r.gives for r in contacts.rows)
         assert "asked of, never given to" in screen_text(demo_app)
+
+
+async def test_the_palette_shows_markup_names_and_tags_literally(db, now, make_app):
+    from netty.services.contacts import ContactFields, add_contact
+
+    add_contact(ContactFields(name="Zed [/]x", organization="Acme [/]", tags=["[/]"]), now)
+    add_contact(ContactFields(name="[bold red]Evelyn[/]"), now)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"zed")
+        await pilot.pause(0.5)
+        assert "Zed [/]x" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.query_one(ContactList).highlighted.name == "Zed [/]x"
+        await pilot.press("ctrl+p", *"evel")
+        await pilot.pause(0.5)
+        assert "[bold red]Evelyn[/]" in screen_text(app)
+        await pilot.press("escape", "ctrl+p", *"tag")
+        await pilot.pause(0.5)
+        assert "filter: tag #[/]" in screen_text(app)

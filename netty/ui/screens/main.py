@@ -215,7 +215,7 @@ class MainScreen(Screen):
     def _load_detail(self, contact_id: int) -> None:
         worker = get_current_worker()
         now = self.app.now()
-        items = timeline(contact_id)
+        items = timeline(contact_id, now)
         if worker.is_cancelled:
             return
         sheet = build_prep_sheet(contact_id, now)
