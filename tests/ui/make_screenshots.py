@@ -54,6 +54,8 @@ async def shoot(name: str, keys: tuple[str, ...], now: pendulum.DateTime) -> Non
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
         app.clear_notifications()
+        for widget in app.screen.query("Input, TextArea"):
+            widget.cursor_blink = False  # the same picture every time
         await pilot.pause()
         app.save_screenshot(f"{name}.svg", path=str(OUT))
 

@@ -15,8 +15,11 @@ async def _ready(pilot) -> None:
 
 
 async def _quiet(pilot) -> None:
-    """Toasts time out after a few seconds: take them away so pictures don't depend on speed."""
+    """Pictures must not depend on speed: toasts time out after a few seconds, and a
+    text cursor blinks every half second. Take the toasts away, stop the blinking."""
     pilot.app.clear_notifications()
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
     await pilot.pause()
 
 
