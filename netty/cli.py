@@ -613,7 +613,7 @@ def due_cmd(
         who = f"{item.contact}: " if item.contact else ""
         click.echo(f"{item.id:<14} {item.kind:<8} {who}{item.reason}")
         if item.wording:
-            click.echo(f"{'':<24}“{item.wording}”")
+            click.echo(f"{'':<24}{item.wording}")
     if len(items) > limit:
         click.echo(f"… and {len(items) - limit} more (--limit N, or --json for all)")
     if not items:

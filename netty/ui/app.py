@@ -96,11 +96,13 @@ class NettyApp(App):
         if self._seen_due is None:
             if message.count:
                 noun = "thing is" if message.count == 1 else "things are"
-                self.notify(f"{message.count} {noun} due. Press d to see them.", title="Due")
+                self.notify(
+                    content(f"{message.count} {noun} due. Press d to see them."), title="Due"
+                )
         else:
             new = [i for i in message.ids if i not in self._seen_due]
             if len(new) > NOTIFY_EACH:
-                self.notify(f"{len(new)} new things are due. Press d.", title="Due")
+                self.notify(content(f"{len(new)} new things are due. Press d."), title="Due")
             else:
                 for item_id in new:
                     self.notify(content(message.labels[item_id]), title="Now due", timeout=8)

@@ -29,8 +29,8 @@ class Confirm(ModalScreen[bool]):
         with Vertical(classes="dialog confirm"):
             yield Static(content(self._question))
             with Horizontal(classes="buttons"):
-                yield Button(f"{self._yes} (y)", id="yes", variant="error")
-                yield Button(f"{self._no} (n)", id="no", variant="primary")
+                yield Button(content(f"{self._yes} (y)"), id="yes", variant="error")
+                yield Button(content(f"{self._no} (n)"), id="no", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -156,7 +156,7 @@ class DueScreen(Screen):
         if item.stale:
             parts.append(content("  stale", "bold $error"))
         if item.wording:
-            parts += [Content("\n" + " " * 13), content(f"“{item.wording}”", "italic $text-muted")]
+            parts += [Content("\n" + " " * 13), content(item.wording, "italic $text-muted")]
         return Content("").join(parts)
 
     @property

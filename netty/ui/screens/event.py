@@ -217,7 +217,9 @@ class EventScreen(ModalScreen[int | None]):
         except NettyError as exc:
             self.query_one("#form-error", Static).update(content(str(exc)))
             return
-        self.app.notify(f"Saved the event and {len(self._people)} people.", title="Event saved")
+        self.app.notify(
+            content(f"Saved the event and {len(self._people)} people."), title="Event saved"
+        )
         self.dismiss(event_id)
 
     def action_cancel(self) -> None:
