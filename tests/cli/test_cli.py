@@ -13,68 +13,15 @@ import stat
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pendulum
 import pytest
 
-from netty.cli import main
 from netty.db import known_migrations
+from tests.cli.helpers import Result, assert_user_error, dump
 
 FIXED_NOW = pendulum.parse("2026-11-23T10:00:00+00:00")
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]):
-    """Run ``netty ARGS...`` in-process; returns exit code, stdout and stderr."""
-
-    def _run(*args: str) -> Result:
-        capsys.readouterr()
-        code = main([str(a) for a in args])
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return _run
-
-
-@pytest.fixture
-def dbfile(tmp_path: Path) -> Path:
-    return tmp_path / "cli" / "netty.db"
-
-
-@pytest.fixture
-def netty(run, dbfile: Path):
-    """``netty --db DBFILE ARGS...``; fails the test on a non-zero exit unless told not to."""
-
-    def _netty(*args: str, ok: bool = True) -> Result:
-        result = run("--db", dbfile, *args)
-        if ok:
-            assert result.code == 0, result.err
-        return result
-
-    return _netty
-
-
-def dump(path: Path) -> list[str]:
-    """Every table's schema and rows, as SQL text."""
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def iso(moment: pendulum.DateTime) -> str:
@@ -84,17 +31,6 @@ def iso(moment: pendulum.DateTime) -> str:
 
 def names(result: Result) -> list[str]:
     return [row["name"] for row in result.json]
-
-
-def assert_user_error(result: Result) -> None:
-    """Exit 2, one line on stderr starting with 'netty:', nothing on stdout, no traceback."""
-    assert result.code == 2, (result.out, result.err)
-    lines = result.err.splitlines()
-    assert len(lines) == 1, result.err
-    assert lines[0].startswith("netty: ")
-    assert len(lines[0]) > len("netty: ") + 5
-    assert "Traceback" not in result.err
-    assert result.out == ""
 
 
 @pytest.fixture

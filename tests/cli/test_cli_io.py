@@ -2,65 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
 import stat
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from netty.cli import main
+from tests.cli.helpers import assert_user_error, dump
 from tests.services.importers.helpers import fixture
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-@pytest.fixture
-def dbfile(tmp_path: Path) -> Path:
-    return tmp_path / "cli" / "netty.db"
-
-
-@pytest.fixture
-def netty(capsys: pytest.CaptureFixture[str], dbfile: Path):
-    """``netty --db DBFILE ARGS...``; fails the test on a non-zero exit unless told not to."""
-
-    def _netty(*args: Any, ok: bool = True, db: Path | None = None) -> Result:
-        capsys.readouterr()
-        code = main(["--db", str(db or dbfile), *(str(a) for a in args)])
-        out, err = capsys.readouterr()
-        result = Result(code, out, err)
-        if ok:
-            assert code == 0, err
-        return result
-
-    return _netty
-
-
-def dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return [line for line in conn.iterdump() if "netty_schema" not in line]
-    finally:
-        conn.close()
-
-
-def assert_user_error(result: Result) -> None:
-    assert result.code == 2, (result.out, result.err)
-    lines = result.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("netty: "), result.err
-    assert "Traceback" not in result.err and result.out == ""
-
 
 REPORT_KEYS = {"created", "merged", "skipped", "warnings", "possible_duplicates"}
 
@@ -97,7 +45,7 @@ def test_import_human_report(netty, dbfile: Path):
 
 def test_dry_run_writes_nothing(netty, dbfile: Path):
     netty("import", "csv", fixture("google_older.csv"))
-    before = dump(dbfile)
+    before = dump(dbfile, schema_history=False)
     backups = sorted(dbfile.parent.glob("*.bak"))
     for args in (
         ["import", "csv", fixture("google_current.csv")],
@@ -111,7 +59,7 @@ def test_dry_run_writes_nothing(netty, dbfile: Path):
         )
         report = netty(*args, "--dry-run", "--json").json
         assert set(report) == REPORT_KEYS and report["created"] > 0
-    assert dump(dbfile) == before
+    assert dump(dbfile, schema_history=False) == before
     assert sorted(dbfile.parent.glob("*.bak")) == backups
 
 
@@ -134,11 +82,11 @@ def test_dry_run_writes_nothing(netty, dbfile: Path):
 )
 def test_refusals_are_one_line_exit_2_and_change_nothing(netty, dbfile: Path, args, says):
     netty("import", "csv", fixture("google_older.csv"))
-    before = dump(dbfile)
+    before = dump(dbfile, schema_history=False)
     result = netty(*args, ok=False)
     assert_user_error(result)
     assert says.lower() in result.err.lower()
-    assert dump(dbfile) == before
+    assert dump(dbfile, schema_history=False) == before
 
 
 def test_export_and_restore_round_trip(netty, dbfile: Path, tmp_path: Path):
@@ -156,7 +104,7 @@ def test_export_and_restore_round_trip(netty, dbfile: Path, tmp_path: Path):
     fresh = tmp_path / "fresh" / "netty.db"
     restored = netty("import", "json", target, db=fresh)
     assert restored.out.startswith("imported all.json (netty JSON export): ")
-    assert dump(fresh) == dump(dbfile)
+    assert dump(fresh, schema_history=False) == dump(dbfile, schema_history=False)
     again = netty("import", "json", target, db=fresh, ok=False)
     assert_user_error(again)
     assert "empty database" in again.err
@@ -172,7 +120,7 @@ def test_backup(netty, dbfile: Path, tmp_path: Path):
     path = Path(netty("backup").out.strip())
     assert path.parent == dbfile.parent and path.name == "netty-backup-20261123-100000.db"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert dump(path) == dump(dbfile)
+    assert dump(path, schema_history=False) == dump(dbfile, schema_history=False)
     second = Path(netty("backup").out.strip())
     assert second.name == "netty-backup-20261123-100000-2.db"
     chosen = tmp_path / "copy.db"

@@ -1,0 +1,42 @@
+"""CLI fixtures: run ``netty`` in-process against a database in tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from netty.cli import main
+from tests.cli.helpers import Result
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]):
+    """Run ``netty ARGS...`` in-process; returns exit code, stdout and stderr."""
+
+    def _run(*args: Any) -> Result:
+        capsys.readouterr()
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return _run
+
+
+@pytest.fixture
+def dbfile(tmp_path: Path) -> Path:
+    return tmp_path / "cli" / "netty.db"
+
+
+@pytest.fixture
+def netty(run, dbfile: Path):
+    """``netty --db DBFILE ARGS...``; fails the test on a non-zero exit unless told not to."""
+
+    def _netty(*args: Any, ok: bool = True, db: Path | None = None) -> Result:
+        result = run("--db", db or dbfile, *args)
+        if ok:
+            assert result.code == 0, result.err
+        return result
+
+    return _netty
