@@ -57,16 +57,23 @@ def find_person(name: str, exclude: Sequence[int] = ()) -> int | None:
     key = fold(" ".join(name.split()))
     if not key:
         return None
-    query = Contact.select(Contact.id).where(
-        Contact.archived_at.is_null() & Contact.id.not_in(list(exclude) or [0])
-    )
-    exact = list(query.where(Contact.name_key == key).limit(2))
+    skip = set(exclude)
+
+    def active(condition) -> list[int]:
+        # Only the name_key index in the WHERE clause: with archived_at there too,
+        # SQLite picks the archived_at index and reads every active contact. The
+        # log form asks this on every keystroke, so filter the few hits here.
+        rows = Contact.select(Contact.id, Contact.archived_at).where(condition).limit(20)
+        return [r.id for r in rows if r.archived_at is None and r.id not in skip][:2]
+
+    exact = active(Contact.name_key == key)
     if len(exact) == 1:
-        return exact[0].id
+        return exact[0]
     if exact or " " in key:
         return None
-    first = list(query.where(Contact.name_key.startswith(key + " ")).limit(2))
-    return first[0].id if len(first) == 1 else None
+    prefix = key + " "  # a range on the folded name, not LIKE 'ann %' (a full scan)
+    first = active((Contact.name_key >= prefix) & (Contact.name_key < prefix + "\U0010ffff"))
+    return first[0] if len(first) == 1 else None
 
 
 def preview_note(text: str, now: pendulum.DateTime, contact_ids: Sequence[int] = ()) -> ParsedNote:

@@ -94,3 +94,16 @@ def test_a_top_level_org_fills_an_empty_organization_only(people, now):
     assert contact_detail(sally).contact.organization == "Northwind Health"
     record_note([sally], "lunch @Other Co", kind="meal", when=now, now=now)
     assert contact_detail(sally).contact.organization == "Northwind Health"
+
+
+def test_find_person_exact_first_name_and_archived(people, now):
+    from netty.services.contacts import archive_contact
+    from netty.services.notes import find_person
+
+    sally, ann = people
+    assert find_person("ann") == ann and find_person("ANN LEE") == ann
+    assert find_person("ann", exclude=[ann]) is None
+    add_contact(ContactFields(name="Ann Other"), now)
+    assert find_person("ann") is None  # two Anns: ambiguous, never a guess
+    archive_contact(sally, now)
+    assert find_person("Sally Jones") is None
