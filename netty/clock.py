@@ -32,8 +32,3 @@ def now() -> DateTime:
             return pendulum.datetime(parsed.year, parsed.month, parsed.day, tz="UTC")
         raise InvalidInput(f"{ENV_VAR}={fixed!r} must be a date and time, not a duration")
     return parsed
-
-
-def local_tz(now: DateTime) -> pendulum.Timezone | pendulum.FixedTimezone:
-    """The zone that "today" means for the user: the zone ``now`` carries."""
-    return now.timezone or pendulum.UTC

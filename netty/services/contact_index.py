@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import pendulum
 
-from netty.db.fields import from_utc_text, to_utc_text
+from netty.db.fields import to_utc_text
 from netty.db.models import database
 from netty.services import settings
 from netty.services.reminders import PING_DUE_SQL, PROMISE_DUE_SQL, due_count
@@ -46,10 +46,6 @@ class IndexRow(NamedTuple):
     gives: int = 0  # what I gave them
     asks: int = 0  # what I asked of them
 
-    @property
-    def last_interaction(self) -> pendulum.DateTime | None:
-        return from_utc_text(self.last_at) if self.last_at else None
-
 
 @dataclass(frozen=True)
 class ContactIndex:
@@ -58,11 +54,6 @@ class ContactIndex:
     rows: tuple[IndexRow, ...]
     now: pendulum.DateTime
     due_count: int = 0
-
-    @property
-    def attention_count(self) -> int:
-        """How many contacts need attention now (ping overdue or a promise due)."""
-        return sum(1 for r in self.rows if r.flags & (PING_OVERDUE | PROMISE_DUE))
 
 
 def load_index(now: pendulum.DateTime, *, archived: bool = False) -> ContactIndex:

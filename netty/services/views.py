@@ -152,16 +152,9 @@ def to_json(value: Any) -> Any:
     return value
 
 
-def contact_json(view: ContactRow) -> dict[str, Any]:
-    """A contact as the CLI's ``--json`` prints it (README: "JSON shapes")."""
-    data = to_json(view)
-    data["cadence_days"] = view.cadence_days
-    return data
-
-
 def detail_json(detail: ContactDetail) -> dict[str, Any]:
     """``netty show --json``: the contact object plus its records."""
-    data = contact_json(detail.contact)
+    data = to_json(detail.contact)
     for name in ("interactions", "needs", "gives", "asks", "promises"):
         data[name] = to_json(getattr(detail, name))
     return data
