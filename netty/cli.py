@@ -191,14 +191,19 @@ def edit(env: Env, contact: str, name: str | None, **opts: Any) -> None:
 
     env.open()
     contact_id = resolve_contact(contact, archived=None)
-    current = get_contact(contact_id)
-    fields = _fields(opts, editing=True, current=current)
-    given = fields.given()
+    given = _fields(opts, editing=True, current=get_contact(contact_id)).given()
     if name is not None:
         given["name"] = name
     if not given:
         raise click.UsageError("nothing to change; give at least one option (see --help)")
-    view = edit_contact(contact_id, ContactFields(**given), env.now)
+
+    def fields_now(current):  # read-modify-write inside the write lock (issue 9)
+        given = _fields(opts, editing=True, current=current).given()
+        if name is not None:
+            given["name"] = name
+        return ContactFields(**given)
+
+    view = edit_contact(contact_id, fields_now, env.now)
     click.echo(f"updated #{view.id} {view.name}")
 
 
@@ -766,6 +771,11 @@ def _main(args: list[str]) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: say so in one line, keep the traceback for NETTY_DEBUG
+        from netty.services.changes import is_busy_error
+
+        if is_busy_error(exc):  # a read that met a writer past the busy timeout
+            click.echo("netty: the database is busy: another netty is writing; try again", err=True)
+            return 2
         if os.environ.get("NETTY_DEBUG"):
             raise
         click.echo(
@@ -782,6 +792,10 @@ def _one_line(text: str) -> str:
 from netty import cli_io  # noqa: E402  (import/export/backup/duplicates/merge commands)
 
 cli_io.register(cli)
+
+from netty import cli_changes  # noqa: E402  (undo/redo/history/edit-item/delete/reopen)
+
+cli_changes.register(cli)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -31,3 +31,11 @@ class Ambiguous(NettyError):
 
 class DatabaseRefused(NettyError):
     """The database file cannot be used: not netty's, too new, or not writable."""
+
+
+class DatabaseBusy(NettyError):
+    """Another writer held the database's write lock past the busy timeout."""
+
+
+class Conflict(NettyError):
+    """Undo or redo would disturb a later change; nothing was changed."""

@@ -281,3 +281,38 @@ MODELS = [
 ]
 
 __all__ = ["MODELS", "SQL", "database", *[m.__name__ for m in MODELS]]
+
+
+class Change(BaseModel):
+    """One change a person made (the change journal; see ``netty.db.journal``)."""
+
+    id = AutoField()
+    at = Timestamp()
+    label = TextField()
+    kind = TextField(default="")
+    state = TextField()  # open, done, undone, replay
+    undo_seq = IntegerField(null=True)  # order of undoing: redo takes the highest
+
+    class Meta:
+        table_name = "change"
+        indexes = ((("state", "id"), False),)
+
+
+class ChangeRow(BaseModel):
+    """One row a change inserted (I), updated (U) or deleted (D), with its before image."""
+
+    id = AutoField()
+    change = ForeignKeyField(Change, on_delete="CASCADE", column_name="change_id", index=False)
+    tbl = TextField()
+    row_key = TextField()  # JSON array of the key columns' values
+    op = TextField()
+    before = TextField(null=True)  # JSON object of every column; NULL for an insert
+    after = TextField(null=True)  # JSON object, or 'null' for absent; taken on undo
+
+    class Meta:
+        table_name = "change_row"
+        indexes = ((("change", "id"), False), (("tbl", "row_key", "change"), False))
+
+
+#: The journal's own tables: not user data, so not exported, restored or dumped.
+JOURNAL_MODELS = [Change, ChangeRow]

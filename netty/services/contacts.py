@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,11 +22,11 @@ from netty.db.models import (
     ContactTag,
     Organization,
     Tag,
-    database,
 )
 from netty.db.vocab import CHANNELS, RINGS, fold, slug
 from netty.errors import Ambiguous, InvalidInput, NotFound
 from netty.services import settings
+from netty.services.changes import change
 from netty.services.text import (
     clean_block,
     clean_line,
@@ -196,26 +196,40 @@ def add_contact(fields: ContactFields, now: pendulum.DateTime) -> ContactView:
     """Create a contact from ``fields`` (a name is required) and return it."""
     if fields.name is UNSET:
         raise InvalidInput("a contact needs a name")
-    with database.atomic():
+    with change("added a contact", now, kind="add") as ch:
         contact = Contact(
             name="?", name_key="", ring=3, created_at=now, updated_at=now, next_ping_at=now
         )
         _apply(contact, fields, now, creating=True)
+        ch.label = f"added {contact.name}"
     return get_contact(contact.id)
 
 
-def edit_contact(contact_id: int, fields: ContactFields, now: pendulum.DateTime) -> ContactView:
-    """Change the given fields of a contact and return it."""
-    with database.atomic():
+def edit_contact(
+    contact_id: int,
+    fields: ContactFields | Callable[[ContactView], ContactFields],
+    now: pendulum.DateTime,
+) -> ContactView:
+    """Change the given fields of a contact and return it.
+
+    ``fields`` may be a function of the contact as it is inside the write lock
+    (``--tag x`` adds to the tags read there), so two edits at once never lose
+    each other's changes (issue 9: the tag list was read outside the transaction).
+    """
+    with change("edited a contact", now, kind="edit") as ch:
         contact = _get(contact_id)
+        if callable(fields):
+            fields = fields(get_contact(contact_id))
         _apply(contact, fields, now, creating=False)
+        ch.label = f"edited {contact.name}: {', '.join(sorted(fields.given())) or 'nothing'}"
     return get_contact(contact_id)
 
 
 def archive_contact(contact_id: int, now: pendulum.DateTime) -> ContactView:
     """Hide a contact everywhere; ``restore_contact`` brings it back with all its history."""
-    with database.atomic():
+    with change("archived a contact", now, kind="archive") as ch:
         contact = _get(contact_id)
+        ch.label = f"archived {contact.name}"
         if contact.archived_at is None:
             contact.archived_at = now
             contact.updated_at = now
@@ -225,8 +239,9 @@ def archive_contact(contact_id: int, now: pendulum.DateTime) -> ContactView:
 
 def restore_contact(contact_id: int, now: pendulum.DateTime) -> ContactView:
     """Undo an archive."""
-    with database.atomic():
+    with change("restored a contact", now, kind="restore") as ch:
         contact = _get(contact_id)
+        ch.label = f"restored {contact.name}"
         if contact.archived_at is not None:
             contact.archived_at = None
             contact.updated_at = now
@@ -352,9 +367,10 @@ def organization_for(name: str | None, now: pendulum.DateTime) -> Organization |
 
 def set_target(org_name: str, is_target: bool, now: pendulum.DateTime) -> str:
     """Mark an organization as a target employer (or not); returns its name."""
-    with database.atomic():
+    with change("set a target", now, kind="target") as ch:
         org = organization_for(require_name(org_name, "organization"), now)
         assert org is not None
+        ch.label = f"{'marked' if is_target else 'unmarked'} {org.name} as a target"
         org.is_target = is_target
         org.save()
     return org.name

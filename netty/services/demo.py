@@ -26,11 +26,11 @@ from netty.db.models import (
     Organization,
     Promise,
     Tag,
-    database,
 )
 from netty.db.vocab import CHANNELS, IN_PERSON_KINDS, fold
 from netty.errors import InvalidInput
 from netty.services import ledger, settings
+from netty.services.changes import change
 from netty.services.contacts import ContactFields, add_contact, set_target
 from netty.services.text import search_key
 from netty.services.timeline import log_interaction
@@ -55,7 +55,7 @@ def load_demo(now: pendulum.DateTime) -> DemoSummary:
     """Write the hand-made demo network, all of it relative to ``now``, in one transaction."""
     from netty.services import demo_data as data
 
-    with database.atomic():
+    with change("loaded the demo network", now, kind="demo"):
         _require_empty()
         for org in data.ORGANIZATIONS:
             if org.get("is_target"):
@@ -385,7 +385,7 @@ def generate(size: int, now: pendulum.DateTime, interactions_per_contact: int = 
     cadences = settings.ring_cadences()
     n_orgs = max(5, min(3000, size // 20))
     stamp_now = to_utc_text(now)
-    with database.atomic():
+    with change(f"generated a demo network of {size} contacts", now, kind="demo"):
         _require_empty()
         org_rows, org_names = [], []
         for i in range(n_orgs):

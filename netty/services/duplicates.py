@@ -40,9 +40,9 @@ from netty.db.models import (
     Organization,
     Promise,
     Reminder,
-    database,
 )
 from netty.errors import InvalidInput, NotFound
+from netty.services.changes import change
 from netty.services.contacts import next_ping, refresh_search_text
 from netty.services.views import Ref
 
@@ -191,9 +191,10 @@ def merge_contacts(
         if not Contact.select().where(Contact.id == cid).exists():
             raise NotFound(f"no contact #{cid}")
     backup_path = backup_before("merge", now) if backup else None
-    with database.atomic():
+    with change("merged two contacts", now, kind="merge") as ch:
         keep = Contact.get_by_id(keep_id)
         other = Contact.get_by_id(other_id)
+        ch.label = f"merged {other.name} (#{other_id}) into {keep.name} (#{keep_id})"
         moved = _move_records(keep_id, other_id)
         moved.update(_move_methods_and_tags(keep, other))
         filled = _fill(keep, other)

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 import pendulum
 from rapidfuzz import fuzz, process
 
-from netty.db.models import Contact, Event, database
+from netty.db.models import Contact, Event
 from netty.db.vocab import fold
 from netty.errors import InvalidInput
 from netty.services.capture import parse_note
+from netty.services.changes import change, counted
 from netty.services.contacts import ContactFields, add_contact, parse_channel
 from netty.services.notes import add_tags, record_note
 from netty.services.text import clean_line, require_name
@@ -112,7 +113,11 @@ def record_event(
     if not people:
         raise InvalidInput("add at least one person, one per line")
     lines: list[str] = []
-    with database.atomic():
+    with change(
+        f"recorded the event {event_name}: {counted(len(people), 'person', 'people')}",
+        now,
+        kind="event",
+    ):
         event = Event.create(
             name=event_name,
             starts_at=when,

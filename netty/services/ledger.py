@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pendulum
 
-from netty.db.models import Ask, Contact, Give, Need, Promise, database
+from netty.db.models import Ask, Contact, Give, Need, Promise
 from netty.db.vocab import ASK_STATUSES, GIVE_KINDS, NEED_STATUSES, PROMISE_DIRECTIONS
 from netty.errors import InvalidInput, NotFound
+from netty.services.changes import change, who
 from netty.services.contacts import organization_for
 from netty.services.text import clean_block
 
@@ -46,7 +47,7 @@ def add_need(
     interaction_id: int | None = None,
 ) -> int:
     """Record something a contact needs; the horizon defaults to 45 days from now."""
-    with database.atomic():
+    with change(f"added a need for {who([contact_id])}", now, kind="need"):
         need = Need.create(
             contact=_contact(contact_id),
             text=_text(text, "need"),
@@ -71,7 +72,7 @@ def add_give(
     interaction_id: int | None = None,
 ) -> int:
     """Record something I gave a contact, optionally meeting one of their needs."""
-    with database.atomic():
+    with change(f"recorded a give to {who([contact_id])}", now, kind="give"):
         give = Give.create(
             contact=_contact(contact_id),
             kind=_choice(kind, GIVE_KINDS, "kind"),
@@ -101,7 +102,7 @@ def add_ask(
     interaction_id: int | None = None,
 ) -> int:
     """Record my specific ask of a contact, with the person or organization it is about."""
-    with database.atomic():
+    with change(f"recorded an ask of {who([contact_id])}", now, kind="ask"):
         org = organization_for(target_org, now) if target_org else None
         ask = Ask.create(
             contact=_contact(contact_id),
@@ -128,7 +129,7 @@ def add_promise(
     interaction_id: int | None = None,
 ) -> int:
     """Record a promise: ``i_owe`` (I promised them) or ``they_owe`` (they promised me)."""
-    with database.atomic():
+    with change(f"recorded a promise with {who([contact_id])}", now, kind="promise"):
         promise = Promise.create(
             contact=_contact(contact_id),
             direction=_choice(direction, PROMISE_DIRECTIONS, "direction"),
@@ -168,10 +169,11 @@ def close_item(ref: str, how: str, now: pendulum.DateTime) -> str:
     if how not in statuses:
         raise InvalidInput(f"a {_NAMES[key[0]]} can't be {how!r}")
     status = statuses[how]
-    with database.atomic():
+    with change(f"closed {key}", now, kind="close") as ch:
         row = model.get_or_none(model.id == int(key[1:]))
         if row is None:
             raise NotFound(f"no {_NAMES[key[0]]} {key}")
+        ch.label = f"marked {_NAMES[key[0]]} {key} of {who([row.contact_id])} {status}"
         if row.status != _OPEN[key[0]]:
             raise InvalidInput(f"{_NAMES[key[0]]} {key} is already {row.status}")
         model.update({model.status: status, getattr(model, column): now}).where(

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 import pendulum
 
-from netty.db.models import Contact, ContactTag, Tag, database
+from netty.db.models import Contact, ContactTag, Tag
 from netty.db.vocab import fold
 from netty.errors import InvalidInput
 from netty.services import ledger, reminders
 from netty.services.capture import ParsedNote, parse_note
+from netty.services.changes import change, counted, who
 from netty.services.contacts import organization_for, refresh_search_text
 from netty.services.timeline import log_interaction
 
@@ -103,7 +104,7 @@ def record_note(
         raise InvalidInput("log a note with at least one contact")
     main = ids[0]
     note = preview_note(text or "", now, ids)
-    with database.atomic():
+    with change("logged a note", now, kind="log") as ch:
         interaction = log_interaction(
             ids,
             kind=kind,
@@ -179,7 +180,21 @@ def record_note(
             out.lines.append(f"{closing.ref}: {status}")
         for problem in note.problems:
             out.lines.append(f"note: {problem}")
+        ch.label = _label(interaction.kind, ids, out.refs, closings)
     return out
+
+
+def _label(kind: str, ids: Sequence[int], refs: Sequence[str], closings: Sequence[Closing]) -> str:
+    """``logged coffee with Sally Jones: 1 need, 2 promises`` (for the journal)."""
+    names = {"n": "need", "g": "give", "a": "ask", "p": "promise", "r": "reminder"}
+    parts = [
+        counted(sum(1 for r in refs if r[0] == letter), noun)
+        for letter, noun in names.items()
+        if any(r[0] == letter for r in refs)
+    ]
+    if closings:
+        parts.append(counted(len(closings), "item") + " closed")
+    return f"logged {kind} with {who(ids)}" + (": " + ", ".join(parts) if parts else "")
 
 
 def add_tags(contact_id: int, names: Sequence[str]) -> None:

@@ -37,6 +37,7 @@ from netty.db.fields import from_utc_text, to_utc_text
 from netty.db.models import Promise, Reminder, ReminderState, database
 from netty.errors import InvalidInput, NotFound
 from netty.services import settings
+from netty.services.changes import change, who
 from netty.services.text import clean_line
 
 KINDS = ("ping", "deliver", "nudge", "thank", "check-in", "custom")
@@ -434,9 +435,11 @@ def remind(
 ) -> str:
     """Set a custom reminder; returns its id (``r5``)."""
     body = clean_line(text) or "follow up"
-    row = Reminder.create(
-        contact=contact_id, text=body, due_at=when, created_at=now, interaction=interaction_id
-    )
+    label = "set a reminder" + (f" for {who([contact_id])}" if contact_id else "")
+    with change(label, now, kind="remind"):
+        row = Reminder.create(
+            contact=contact_id, text=body, due_at=when, created_at=now, interaction=interaction_id
+        )
     return f"r{row.id}"
 
 
@@ -445,7 +448,7 @@ def snooze(item_id: str, until: pendulum.DateTime, now: pendulum.DateTime) -> No
     key = _check_id(item_id)
     if until <= now:
         raise InvalidInput("snooze until a time in the future, e.g. tomorrow or next week")
-    with database.atomic():
+    with change(f"snoozed {key} until {until.to_date_string()}", now, kind="snooze"):
         ReminderState.insert(key=key, snoozed_until=until, updated_at=now).on_conflict(
             conflict_target=[ReminderState.key],
             update={ReminderState.snoozed_until: until, ReminderState.updated_at: now},
@@ -463,7 +466,7 @@ def done(item_id: str, now: pendulum.DateTime) -> str:
 
     key = _check_id(item_id)
     number = int(re.sub(r"\D", "", key.rsplit("-", 1)[-1]))
-    with database.atomic():
+    with change(f"marked {key} done", now, kind="done"):
         if key.startswith("ping-"):
             log_interaction([number], kind="message", when=now, summary="Pinged", now=now)
             return "logged a ping"

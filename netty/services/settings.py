@@ -10,6 +10,7 @@ import pendulum
 from netty.db.models import Setting, database
 from netty.db.vocab import DEFAULT_CADENCE_DAYS, RINGS
 from netty.errors import InvalidInput
+from netty.services.changes import change
 
 RING_CADENCES = "ring_cadences"
 
@@ -21,7 +22,20 @@ def get(key: str, default: Any = None) -> Any:
 
 
 def put(key: str, value: Any, now: pendulum.DateTime) -> None:
-    """Store a setting (in the caller's transaction, if any)."""
+    """Store a setting, as one change of its own or as part of the caller's change.
+
+    Keys starting with ``ui.`` or ``sys.`` are preferences, outside the journal
+    (``netty.db.journal``), and are written in a plain transaction.
+    """
+    if key.startswith(("ui.", "sys.")):
+        with database.atomic():
+            _put(key, value, now)
+        return
+    with change(f"set {key} to {json.dumps(value)}", now, kind="setting"):
+        _put(key, value, now)
+
+
+def _put(key: str, value: Any, now: pendulum.DateTime) -> None:
     Setting.insert(key=key, value=json.dumps(value), updated_at=now).on_conflict(
         conflict_target=[Setting.key],
         update={Setting.value: json.dumps(value), Setting.updated_at: now},
@@ -40,7 +54,7 @@ def set_ring_cadence(ring: int, days: int, now: pendulum.DateTime) -> dict[int, 
         raise InvalidInput(f"ring must be 1, 2 or 3, not {ring!r}")
     if not 1 <= days <= 3650:
         raise InvalidInput(f"cadence must be from 1 to 3650 days, not {days!r}")
-    with database.atomic():
+    with change(f"set ring {ring}'s cadence to {days} days", now, kind="cadence"):
         cadences = ring_cadences()
         cadences[ring] = days
         put(RING_CADENCES, {str(k): v for k, v in cadences.items()}, now)

@@ -26,6 +26,7 @@ from netty.db.models import (
 )
 from netty.db.vocab import IN_PERSON_KINDS, INTERACTION_KINDS, PROMISE_DIRECTIONS, slug
 from netty.errors import InvalidInput, NotFound
+from netty.services.changes import change, who
 from netty.services.contacts import get_contact, next_ping
 from netty.services.text import clean_block
 from netty.services.views import (
@@ -85,7 +86,7 @@ def log_interaction(
             f"{when.to_date_string()} is in the future; log what happened, "
             "or set a reminder for what will"
         )
-    with database.atomic():
+    with change(f"logged {kind} with {who(ids)}", now, kind="log"):
         found = {c.id: c for c in Contact.select().where(Contact.id.in_(ids))}
         missing = [i for i in ids if i not in found]
         if missing:

@@ -18,6 +18,7 @@ from netty.ui.commands import ActionsProvider, ContactsProvider
 from netty.ui.safe import content, plain
 
 DEFAULT_POLL_SECONDS = 60.0
+WATCH_SECONDS = 2.0  # how often the app looks for another netty's writes
 NOTIFY_EACH = 3  # more new items than this become one summary notification
 POLL_PING_LIMIT = 200  # pings the poll looks at (the most overdue first)
 
@@ -40,6 +41,22 @@ class NettyApp(App):
             id="app.help",
             tooltip="Show every key that works here",
         ),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            id="app.undo",
+            tooltip="Undo the last change of any kind (netty history lists them)",
+        ),
+        Binding(
+            "ctrl+r,U",
+            "redo",
+            "Redo",
+            show=False,
+            key_display="ctrl+r",
+            id="app.redo",
+            tooltip="Redo the change undone last",
+        ),
     ]
 
     @dataclass
@@ -49,6 +66,15 @@ class NettyApp(App):
         ids: list[str]
         labels: dict[str, str]
         count: int
+
+    @dataclass
+    class WriteDone(Message):
+        """A write run in a worker finished: ``text`` is its toast, or why it was refused."""
+
+        text: str
+        ok: bool
+        title: str
+        keep_id: int | None = None
 
     def __init__(
         self,
@@ -61,6 +87,7 @@ class NettyApp(App):
         self._now = now
         self.poll_seconds = poll_seconds or DEFAULT_POLL_SECONDS
         self._seen_due: set[str] | None = None
+        self._journal_version: tuple[int, int, int] | None = None
 
     def now(self) -> pendulum.DateTime:
         """The clock (NETTY_NOW in tests and demos)."""
@@ -74,7 +101,28 @@ class NettyApp(App):
         if self.location:
             self.sub_title = plain(os.path.basename(self.location))
         self.set_interval(self.poll_seconds, self.poll_due, name="due-poll")
+        self.set_interval(WATCH_SECONDS, self.watch_journal, name="journal-watch")
+        self.watch_journal()
         self.poll_due()
+
+    @dataclass
+    class JournalMoved(Message):
+        """The change journal moved: some netty (this one or another) wrote."""
+
+        version: tuple[int, int, int]
+
+    @work(thread=True, exclusive=True, group="journal-watch", exit_on_error=False)
+    def watch_journal(self) -> None:
+        """Read the journal's version (in a worker) and post it."""
+        from netty.services.changes import journal_version
+
+        self.post_message(self.JournalMoved(journal_version()))
+
+    def on_netty_app_journal_moved(self, message: JournalMoved) -> None:
+        """Another process wrote since the last look: refresh what is shown."""
+        seen, self._journal_version = self._journal_version, message.version
+        if seen is not None and seen != message.version:
+            self.data_changed()
 
     # ------------------------------------------------------------------ reminders
 
@@ -126,12 +174,87 @@ class NettyApp(App):
         if main is not None:
             main.jump_to(contact_id)
 
-    def data_changed(self) -> None:
-        """Something was written: reload the list and ask the engine again."""
+    def data_changed(self, keep_id: int | None = None) -> None:
+        """Something was written: reload the list (the cursor on ``keep_id``, else where
+        it was), the open screen, and ask the engine again."""
         main = self._main()
         if main is not None:
-            main.reload()
+            if keep_id is None and main.contacts.highlighted is not None:
+                keep_id = main.contacts.highlighted.id
+            main.reload(keep_id=keep_id)
+        reload = getattr(self.screen, "reload", None)
+        if self.screen is not main and callable(reload):
+            reload()
         self.poll_due()
+
+    # ------------------------------------------------------------------ writes
+
+    def announce_change(self, title: str = "Saved") -> None:
+        """Toast the newest change in the journal, saying that `u` undoes it."""
+        from netty.services.changes import last_change
+
+        entry = last_change()
+        if entry is not None:
+            self.notify(
+                content(f"{entry.label[:1].upper()}{entry.label[1:]}. Press u to undo."),
+                title=title,
+            )
+
+    def write(self, fn: Callable[[], str | tuple[str, int | None]], title: str = "Saved") -> None:
+        """Run a service write in a thread worker (``fn`` returns the toast text, or
+        the text and the contact to put the cursor on), so a
+        writer that must wait for another netty never freezes the screen. A refusal
+        (bad input, a conflict, the database busy) becomes a warning; nothing is lost,
+        and the same key tries again."""
+        self._write(fn, title)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _write(self, fn: Callable[[], str], title: str) -> None:
+        from netty.errors import NettyError
+
+        try:
+            result = fn()
+        except NettyError as exc:
+            self.post_message(self.WriteDone(str(exc), False, "Not done"))
+            return
+        text, keep_id = result if isinstance(result, tuple) else (result, None)
+        self.post_message(self.WriteDone(text, True, title, keep_id))
+
+    def on_netty_app_write_done(self, message: WriteDone) -> None:
+        if message.ok:
+            self.notify(content(message.text), title=message.title)
+            self._journal_version = None  # our own write: no second refresh for it
+            self.data_changed(message.keep_id)
+        else:
+            self.notify(content(message.text), title=message.title, severity="warning", timeout=8)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Undo and redo work on every screen but inside a form (there keys are text)."""
+        from textual.screen import ModalScreen
+
+        return not (action in ("undo", "redo") and isinstance(self.screen, ModalScreen))
+
+    def action_undo(self) -> None:
+        """Take back the newest change of any kind, on any screen."""
+        from netty.services.changes import undo
+
+        def run() -> tuple[str, int | None]:
+            entry = undo(self.now())
+            keep = entry.contacts[0] if len(entry.contacts) == 1 else None
+            return f"Undid: {entry.label}. ctrl+r redoes it.", keep
+
+        self.write(run, "Undone")
+
+    def action_redo(self) -> None:
+        """Reapply the change undone last."""
+        from netty.services.changes import redo
+
+        def run() -> tuple[str, int | None]:
+            entry = redo(self.now())
+            keep = entry.contacts[0] if len(entry.contacts) == 1 else None
+            return f"Redid: {entry.label}. u undoes it.", keep
+
+        self.write(run, "Redone")
 
     # ------------------------------------------------------------------ keys
 

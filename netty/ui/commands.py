@@ -63,7 +63,8 @@ class ActionsProvider(Provider):
             ("contact: edit", "Edit the selected contact", screen.action_edit),
             ("contact: log interaction", "Log a coffee, call, email ...", screen.action_log),
             ("contact: archive", "Archive the selected contact", screen.action_archive),
-            ("contact: undo archive", "Restore the last archived contact", screen.action_undo),
+            ("change: undo", "Undo the last change of any kind (u)", self.app.action_undo),
+            ("change: redo", "Redo the change undone last (ctrl+r)", self.app.action_redo),
             (
                 "prep: open full screen",
                 "The prep sheet for the selected contact",

@@ -20,14 +20,22 @@ class Result:
         return json.loads(self.out)
 
 
-def dump(path: Path, *, schema_history: bool = True) -> list[str]:
-    """Every table's schema and rows, as SQL text (optionally without migration times)."""
+JOURNAL_ROWS = ('INSERT INTO "change" ', 'INSERT INTO "change_row" ')
+
+
+def dump(path: Path, *, schema_history: bool = True, journal: bool = True) -> list[str]:
+    """Every table's schema and rows, as SQL text (optionally without migration times,
+    and without the change journal's rows, to compare the user data of two files)."""
     conn = sqlite3.connect(path)
     try:
         lines = list(conn.iterdump())
     finally:
         conn.close()
-    return lines if schema_history else [line for line in lines if "netty_schema" not in line]
+    if not schema_history:
+        lines = [line for line in lines if "netty_schema" not in line]
+    if not journal:
+        lines = [line for line in lines if not line.startswith(JOURNAL_ROWS)]
+    return lines
 
 
 def assert_user_error(result: Result) -> None:

@@ -1,7 +1,8 @@
 """The models agree with the migrations, and the database itself enforces the rules.
 
 These tests write with raw SQL or bare model calls, bypassing the services, so
-each constraint is shown to live in the schema and not only in Python.
+each constraint is shown to live in the schema and not only in Python. They hold
+a change journal entry open (``open_change``), as the journal's guard requires.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from peewee import IntegrityError, SqliteDatabase
 from playhouse.schema_diff import diff_models
 
 from netty.db import MODELS, SCHEMA_TABLE, database
-from netty.db.models import Contact, Organization
+from netty.db.journal import JOURNALED, OUTSIDE_MESSAGE, trigger_sql
+from netty.db.models import JOURNAL_MODELS, Contact, Organization
 
 STAMP = "2026-11-23 10:00:00"
 
@@ -65,6 +67,17 @@ def count(table: str) -> int:
     return database.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]
 
 
+@pytest.fixture(autouse=True)
+def open_change(request: pytest.FixtureRequest) -> None:
+    """Raw writes need an open journal entry; tests using ``db`` get one."""
+    if "db" in request.fixturenames:
+        request.getfixturevalue("db")
+        database.execute_sql(
+            "INSERT INTO change (at, label, kind, state) VALUES (?, 'raw test writes', '', 'open')",
+            (STAMP,),
+        )
+
+
 @pytest.fixture
 def contact_id(db: Path) -> int:
     return insert("contact", CONTACT)
@@ -79,16 +92,39 @@ def interaction_id(db: Path) -> int:
 
 
 def test_models_match_the_migrated_schema(db: Path) -> None:
-    diff = diff_models(database, MODELS)
+    diff = diff_models(database, MODELS + JOURNAL_MODELS)
     assert not diff, f"models and migrations disagree:\n{diff}"
 
 
+def test_every_journaled_table_has_its_triggers_from_its_columns_now(db: Path) -> None:
+    installed = {
+        row[0]
+        for row in database.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+        ).fetchall()
+    }
+    assert set(JOURNALED) == {m._meta.table_name for m in MODELS}
+    for table in JOURNALED:
+        assert set(trigger_sql(database, table)) <= installed, table
+
+
+def test_a_write_outside_a_change_is_refused(db: Path) -> None:
+    database.execute_sql("DELETE FROM change")
+    with pytest.raises(IntegrityError, match=OUTSIDE_MESSAGE):
+        insert("organization", ORGANIZATION)
+    assert count("organization") == 0
+    # Preferences are not user data: outside the journal, and not guarded.
+    insert("setting", {"key": "ui.theme", "value": '"nord"', "updated_at": STAMP})
+
+
 def _schema(conn_db) -> set[tuple[str, str, str]]:
-    """(type, table, sql) of every table and index; index names left out."""
+    """(type, table, sql) of every user table and index; index names left out."""
+    journal = tuple(m._meta.table_name for m in JOURNAL_MODELS)
     rows = conn_db.execute_sql(
         "SELECT type, tbl_name, sql FROM sqlite_master "
-        "WHERE sql IS NOT NULL AND tbl_name <> ? AND name NOT LIKE 'sqlite_%'",
-        (SCHEMA_TABLE,),
+        "WHERE sql IS NOT NULL AND tbl_name <> ? AND name NOT LIKE 'sqlite_%' "
+        "AND type <> 'trigger' AND tbl_name NOT IN (?, ?)",
+        (SCHEMA_TABLE, *journal),
     ).fetchall()
     return {(kind, table, re.sub(r'INDEX "[^"]+"', "INDEX", sql)) for kind, table, sql in rows}
 

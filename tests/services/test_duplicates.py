@@ -17,6 +17,7 @@ from netty.db.models import (
 )
 from netty.errors import InvalidInput, NotFound
 from netty.services import ledger
+from netty.services.changes import change
 from netty.services.contacts import ContactFields, add_contact, get_contact, list_contacts
 from netty.services.duplicates import find_duplicates, merge_contacts
 from netty.services.importers import import_text
@@ -88,7 +89,8 @@ def pair(db, now):
     ledger.add_ask(friend, "coffee with Sally", now=now, target_contact=other)
     ledger.add_promise(other, "they_owe", "send the deck", now=now)
     ledger.add_promise(keep, "i_owe", "send the article", now=now)
-    Reminder.create(contact=other, text="follow up", due_at=now.add(days=2), created_at=now)
+    with change("test setup", now):
+        Reminder.create(contact=other, text="follow up", due_at=now.add(days=2), created_at=now)
     return {"keep": keep, "other": other, "friend": friend, "intro": intro, "both": both.id}
 
 

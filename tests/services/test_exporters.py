@@ -16,6 +16,7 @@ from netty.db import backup_file, close_database, open_database
 from netty.db.models import Contact, Event, Reminder, ReminderState, database
 from netty.errors import InvalidInput
 from netty.services import settings
+from netty.services.changes import change
 from netty.services.contacts import (
     ContactFields,
     add_contact,
@@ -87,15 +88,16 @@ def add_awkward_contacts(now) -> None:
         ),
         now,
     )
-    for value, label in (
-        ("lp@x.example", "work"),
-        ("lp@y.example", "after hours"),
-        ("123 456", "cell"),
-    ):
-        ContactMethod.update(label=label).where(
-            (ContactMethod.contact == view.id) & (ContactMethod.value == value)
-        ).execute()
-    Contact.update(connected_at=now.subtract(days=400)).where(Contact.id == view.id).execute()
+    with change("test setup", now):
+        for value, label in (
+            ("lp@x.example", "work"),
+            ("lp@y.example", "after hours"),
+            ("123 456", "cell"),
+        ):
+            ContactMethod.update(label=label).where(
+                (ContactMethod.contact == view.id) & (ContactMethod.value == value)
+            ).execute()
+        Contact.update(connected_at=now.subtract(days=400)).where(Contact.id == view.id).execute()
     gone = add_contact(ContactFields(name="Archived Person", emails=["gone@x.example"]), now)
     archive_contact(gone.id, now)
 
@@ -144,11 +146,12 @@ def test_vcard_round_trip(demo: Path, tmp_path: Path, now):
 
 def test_json_round_trip_is_lossless(demo: Path, tmp_path: Path, now):
     settings.put("weekly_minutes", 120, now)
-    Reminder.create(contact=1, text="Send the deck", due_at=now.add(days=2), created_at=now)
-    ReminderState.create(key="ping:contact:3", snoozed_until=now.add(days=5), updated_at=now)
-    Event.create(name="Sunday market", starts_at=now, channel=None, created_at=now)
-    last = Contact.select().order_by(Contact.id.desc()).first()
-    Contact.update(introduced_by=last.id).where(Contact.id == 1).execute()  # points forward
+    with change("test setup", now):
+        Reminder.create(contact=1, text="Send the deck", due_at=now.add(days=2), created_at=now)
+        ReminderState.create(key="ping:contact:3", snoozed_until=now.add(days=5), updated_at=now)
+        Event.create(name="Sunday market", starts_at=now, channel=None, created_at=now)
+        last = Contact.select().order_by(Contact.id.desc()).first()
+        Contact.update(introduced_by=last.id).where(Contact.id == 1).execute()  # points forward
     before = tables()
     assert all(before[name] for name in ("contact", "interaction", "need", "give", "ask", "promise",
                                           "reminder", "reminder_state", "setting", "event",

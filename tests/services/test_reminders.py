@@ -9,6 +9,7 @@ from netty.db import database
 from netty.db.models import Ask, Promise
 from netty.errors import InvalidInput
 from netty.services import ledger
+from netty.services.changes import change
 from netty.services.contacts import ContactFields, add_contact, archive_contact
 from netty.services.reminders import done, due, due_count, remind, snooze
 from netty.services.timeline import log_interaction
@@ -87,7 +88,8 @@ def test_deliver_when_a_promise_i_owe_is_due(ann, now):
 def test_thank_you_after_help_until_one_is_logged(ann, now):
     aid = ledger.add_ask(ann, "An intro to Dana at Northwind", now=now)
     assert due(now, kinds=["thank"]) == []
-    Ask.update(status="granted", resolved_at=now.add(days=1)).where(Ask.id == aid).execute()
+    with change("test setup", now):
+        Ask.update(status="granted", resolved_at=now.add(days=1)).where(Ask.id == aid).execute()
     items = due(now.add(days=1, hours=1), kinds=["thank"])
     assert ids(items) == [f"thank-a{aid}"] and "48 hours" not in items[0].reason
     assert "more than 48 hours" in due(now.add(days=4), kinds=["thank"])[0].reason

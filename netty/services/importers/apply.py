@@ -50,6 +50,7 @@ from netty.db.bulk import (
 from netty.db.fields import to_utc_text
 from netty.db.models import Contact, ContactMethod, ContactTag, Organization, Tag, database
 from netty.services import settings
+from netty.services.changes import change, counted
 from netty.services.importers._fast import fold, search_key
 from netty.services.importers.record import LINKEDIN_PREFIX, Record, Skip
 from netty.services.importers.report import ImportReport
@@ -176,10 +177,14 @@ def run(
     if not dry_run and plan.writes:
         if backup:
             backup_path = backup_before("import", now)
-        with database.atomic():
+        with change(f"imported {source}", now, kind="import") as ch:
             if _snapshot() != plan.snapshot:  # someone wrote in between: plan again
                 plan = _plan(items, now, warnings, None)
             _write(plan, now, progress, len(items))
+            ch.label = (
+                f"imported {source}: {counted(len(plan.created), 'new contact')}, "
+                f"{plan.report['merged']} merged"
+            )
     r = plan.report
     return ImportReport(
         source=source,

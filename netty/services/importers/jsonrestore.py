@@ -35,6 +35,7 @@ from netty.db.bulk import execute_many, fix_sequences
 from netty.db.fields import Day, Timestamp
 from netty.db.models import MODELS, Contact, database
 from netty.errors import InvalidInput
+from netty.services.changes import change, counted
 from netty.services.importers.report import ImportReport
 from netty.services.importers.sources import FORMATS_READ
 
@@ -207,6 +208,14 @@ def _insert(tables) -> dict[str, int]:
     return restored
 
 
+class _DryRun(Exception):
+    """Raised inside the change to roll a dry run back, carrying what it counted."""
+
+    def __init__(self, restored: dict[str, int]) -> None:
+        super().__init__("dry run")
+        self.restored = restored
+
+
 def restore(
     text: str,
     now: pendulum.DateTime,
@@ -224,11 +233,14 @@ def restore(
     _require_empty()
     backup_path = backup_before("import", now) if backup and not dry_run else None
     try:
-        with database.atomic() as txn:
+        with change(f"restored {name}", now, kind="import") as ch:
             _require_empty()
             restored = _insert(tables)
+            ch.label = f"restored {name}: {counted(restored.get('contact', 0), 'contact')}"
             if dry_run:
-                txn.rollback()
+                raise _DryRun(restored)
+    except _DryRun as done:
+        restored = done.restored
     except IntegrityError as exc:
         raise InvalidInput(
             f"{name} is not consistent ({' '.join(str(exc).split())}); nothing was restored"

@@ -15,7 +15,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from netty.errors import NettyError
 from netty.services import reminders
 from netty.services.reminders import DueItem
 from netty.ui.safe import content
@@ -30,6 +29,10 @@ KIND_TITLES = {
     "ping": "Keep in touch",
 }
 WEEK_KINDS = ("ping", "deliver", "nudge", "thank")
+#: Due kinds that logging an interaction from the due view (`l`) completes: the log
+#: is the follow-up or the check-in. A ping is answered by the log itself; deliveries,
+#: nudges and thank-yous are done only when the user says so.
+COMPLETED_BY_LOGGING = ("custom", "check-in")
 
 
 class DueList(OptionList):
@@ -183,20 +186,33 @@ class DueScreen(Screen):
         from netty.ui.dialogs.log_form import LogForm
 
         item = self.selected
-        if item is not None and item.contact_id is not None:
-            self.app.push_screen(LogForm(item.contact_id), lambda _saved: self._changed())
+        if item is None or item.contact_id is None:
+            return
+
+        def saved(contact_id: int | None) -> None:
+            if contact_id is None:
+                return
+            if item.kind in COMPLETED_BY_LOGGING:  # the log answers this reminder: done
+                self.app.write(lambda: self._complete(item), "Done")
+            else:
+                self._changed()
+
+        self.app.push_screen(LogForm(item.contact_id), saved)
+
+    def _complete(self, item: DueItem) -> str:
+        reminders.done(item.id, self.app.now())
+        return f"Logged, and {item.id} ({item.reason}) is done. Press u to undo."
 
     def action_done(self) -> None:
         item = self.selected
         if item is None:
             return
-        try:
+
+        def run() -> str:
             what = reminders.done(item.id, self.app.now())
-        except NettyError as exc:
-            self.app.notify(content(str(exc)), severity="error")
-            return
-        self.app.notify(content(f"{item.contact}: {what}."), title="Done")
-        self._changed()
+            return f"{item.contact or item.id}: {what}. Press u to undo."
+
+        self.app.write(run, "Done")
 
     def action_snooze(self) -> None:
         from netty.ui.dialogs.snooze import SnoozeDialog
@@ -208,13 +224,12 @@ class DueScreen(Screen):
         def chosen(until: pendulum.DateTime | None) -> None:
             if until is None:
                 return
-            try:
+
+            def run() -> str:
                 reminders.snooze(item.id, until, self.app.now())
-            except NettyError as exc:
-                self.app.notify(content(str(exc)), severity="error")
-                return
-            self.app.notify(content(f"Snoozed until {until.format('ddd D MMM')}."), title="Snoozed")
-            self._changed()
+                return f"Snoozed until {until.format('ddd D MMM')}. Press u to undo."
+
+            self.app.write(run, "Snoozed")
 
         self.app.push_screen(SnoozeDialog(), chosen)
 

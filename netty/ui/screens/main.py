@@ -77,7 +77,6 @@ class MainScreen(Screen):
             id="main.archive",
             tooltip="Archive the selected contact (u undoes)",
         ),
-        Binding("u", "undo", "Undo", id="main.undo", tooltip="Undo the last archive"),
         Binding(
             "d",
             "due",
@@ -155,7 +154,6 @@ class MainScreen(Screen):
         self.query_one("#contacts-pane").border_title = "Contacts"
         self.query_one("#timeline-pane").border_title = "Timeline"
         self.query_one("#prep-pane").border_title = "Prep"
-        self._undo: list[int] = []
         self._detail_for: int | None = None
         self.query_one(ContactList).focus()
         self.reload()
@@ -339,16 +337,41 @@ class MainScreen(Screen):
 
     @on(TimelineList.Close)
     def _close_item(self, message: TimelineList.Close) -> None:
-        from netty.errors import NettyError
+        from netty.services.changes import last_change
         from netty.services.ledger import close_item
 
-        try:
-            status = close_item(message.ref, message.how, self.app.now())
-        except NettyError as exc:
-            self.app.notify(content(str(exc)), severity="warning")
-            return
-        self.app.notify(content(f"{message.ref}: {status}"), title="Updated")
-        self.app.data_changed()
+        def run() -> str:
+            close_item(message.ref, message.how, self.app.now())
+            return f"{last_change().label}. Press u to undo."
+
+        self.app.write(run, "Updated")
+
+    @on(TimelineList.Reopen)
+    def _reopen_item(self, message: TimelineList.Reopen) -> None:
+        from netty.services.items import reopen_item
+
+        self.app.write(
+            lambda: f"{reopen_item(message.ref, self.app.now())}. Press u to undo.", "Reopened"
+        )
+
+    @on(TimelineList.Delete)
+    def _delete_item(self, message: TimelineList.Delete) -> None:
+        from netty.services.items import delete_item
+
+        self.app.write(
+            lambda: f"{delete_item(message.ref, self.app.now())}. Press u to undo.", "Deleted"
+        )
+
+    @on(TimelineList.Edit)
+    def _edit_item(self, message: TimelineList.Edit) -> None:
+        from netty.ui.dialogs.item_form import ItemForm
+
+        def saved(label: str | None) -> None:
+            if label:
+                self.app.notify(content(f"{label}. Press u to undo."), title="Saved")
+                self.app.data_changed()
+
+        self.app.push_screen(ItemForm(message.ref), saved)
 
     def action_prep(self) -> None:
         from netty.ui.screens.prep import PrepScreen
@@ -363,28 +386,19 @@ class MainScreen(Screen):
         contact_id = self._selected()
         if contact_id is None:
             return
-        view = archive_contact(contact_id, self.app.now())
-        self._undo.append(contact_id)
-        self.app.notify(
-            markup("Archived $name. Press u to undo.", name=view.name), title="Archived"
-        )
         rows = self.contacts.rows
         pos = self.contacts.cursor
         neighbour = (
             rows[pos + 1].id if pos + 1 < len(rows) else (rows[pos - 1].id if pos > 0 else None)
         )
-        self.reload(keep_id=neighbour)
+        if neighbour is not None:
+            self.contacts.select_id(neighbour)
 
-    def action_undo(self) -> None:
-        from netty.services.contacts import restore_contact
+        def run() -> str:
+            view = archive_contact(contact_id, self.app.now())
+            return f"Archived {view.name}. Press u to undo."
 
-        if not self._undo:
-            self.app.notify("Nothing to undo.", severity="warning")
-            return
-        contact_id = self._undo.pop()
-        view = restore_contact(contact_id, self.app.now())
-        self.app.notify(markup("Restored $name.", name=view.name), title="Undone")
-        self.reload(keep_id=contact_id)
+        self.app.write(run, "Archived")
 
     def jump_to(self, contact_id: int) -> None:
         """Select a contact (from the palette), clearing a filter that hides them."""

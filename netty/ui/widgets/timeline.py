@@ -50,9 +50,41 @@ class TimelineList(OptionList):
             "close('decline')",
             "Declined",
             id="timeline.declined",
-            tooltip="They said no to an ask",
+            tooltip="They said no to an ask (on a closed item: reopen it)",
+        ),
+        Binding(
+            "e",
+            "edit",
+            "Edit item",
+            id="timeline.edit",
+            tooltip="Edit the item: text, date, status",
+        ),
+        Binding(
+            "delete",
+            "delete",
+            "Delete item",
+            id="timeline.delete",
+            tooltip="Delete the item (u brings it back)",
         ),
     ]
+
+    @dataclass
+    class Edit(Message):
+        """Edit the record ``ref`` (i12, n4 ...) in a form."""
+
+        ref: str
+
+    @dataclass
+    class Delete(Message):
+        """Delete the record ``ref``."""
+
+        ref: str
+
+    @dataclass
+    class Reopen(Message):
+        """Open again the closed need, promise or ask ``ref``."""
+
+        ref: str
 
     @dataclass
     class Close(Message):
@@ -102,17 +134,36 @@ class TimelineList(OptionList):
             content(item.text or "—"),
         )
 
-    def action_close(self, how: str) -> None:
+    @property
+    def selected(self) -> TimelineItem | None:
+        """The item under the cursor, or None."""
         if self.highlighted is None or not self._items:
-            return
+            return None
         option = self.get_option_at_index(self.highlighted)
-        if option.id is None:
+        return None if option.id is None else self._items[int(option.id)]
+
+    def action_close(self, how: str) -> None:
+        """Close the need, promise or ask under the cursor; on a closed one, reopen it."""
+        item = self.selected
+        if item is None:
             return
-        item = self._items[int(option.id)]
         if item.kind not in ("need", "promise", "ask"):
             self.app.notify("Only needs, promises and asks can be closed.", severity="warning")
             return
+        if item.status not in ("open", "pending"):
+            self.post_message(self.Reopen(item.ref))
+            return
         self.post_message(self.Close(item.ref, how))
+
+    def action_edit(self) -> None:
+        item = self.selected
+        if item is not None:
+            self.post_message(self.Edit(item.ref))
+
+    def action_delete(self) -> None:
+        item = self.selected
+        if item is not None:
+            self.post_message(self.Delete(item.ref))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from netty.errors import NettyError
+from netty.services.changes import change
 from netty.services.importers import FORMATS, import_file
 from netty.services.importers.report import ImportReport
 from tests.services.importers.helpers import fixture, tables
@@ -235,5 +236,6 @@ def test_damaged_json_exports(db, now, tmp_path, export_text, data):
     assert report.created == len(document["tables"]["contact"]["rows"])
     from netty.db.models import MODELS
 
-    for model in MODELS:  # empty the database again for the next example
-        model.delete().execute()
+    with change("empty the database again for the next example", now):
+        for model in MODELS:
+            model.delete().execute()

@@ -1,0 +1,475 @@
+"""Every write is a change: one transaction, one journal entry, undo and redo.
+
+``change(label, now)`` is the one place a person's intent becomes a write. It
+opens a transaction that takes the write lock at its start (SQLite
+``BEGIN IMMEDIATE``: a writer that must wait, waits on the busy timeout instead
+of failing half-way through a read-modify-write), opens a journal entry, runs the
+caller's writes, and closes the entry with its label. The triggers of
+``netty.db.journal`` record the before image of every row written. Nested calls
+join the outer change, so ``record_note`` calling ``add_need`` is one change.
+
+``undo`` reverts the newest change (or a named one) from those images in one
+transaction and leaves every user table exactly as it was before that change;
+``redo`` reapplies it from the after images taken on undo. A later change that
+touched the same rows (directly, or through a cascade) makes undo refuse with one
+line naming it, and nothing changes. A new change drops what could be redone.
+
+The journal is bounded (settings ``journal.max_entries``, default 5,000, and
+``journal.max_days``, default 90): older entries are pruned after a change, never
+the newest ``MIN_KEPT``. The clock is an input: every function takes ``now``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pendulum
+from peewee import OperationalError, SqliteDatabase, fn
+
+from netty.db.journal import JOURNALED, OUTSIDE_MESSAGE
+from netty.db.models import Change, ChangeRow, Setting, database
+from netty.errors import Conflict, DatabaseBusy, NotFound
+
+MAX_ENTRIES = 5000
+MAX_DAYS = 90
+MIN_KEPT = 100
+PRUNE_EVERY = 50  # prune after every 50th change, so pruning costs nothing per write
+
+_local = threading.local()
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """One journal entry: ``at`` is UTC; ``state`` is done or undone; ``rows`` counts
+    the rows of user data it wrote."""
+
+    id: int
+    at: pendulum.DateTime
+    label: str
+    kind: str
+    state: str
+    rows: int
+    contacts: tuple[int, ...] = ()  # the contacts whose own row it wrote (for the UI's cursor)
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape ``netty history --json`` prints for one entry."""
+        return {
+            "id": self.id,
+            "at": self.at.to_iso8601_string(),
+            "label": self.label,
+            "kind": self.kind,
+            "state": self.state,
+            "rows": self.rows,
+        }
+
+
+class ChangeHandle:
+    """What ``change()`` yields: set ``label`` (and ``kind``) once the outcome is known."""
+
+    def __init__(self, label: str, kind: str) -> None:
+        self.label = label
+        self.kind = kind
+        self.id: int | None = None
+
+
+def is_busy_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is the engine saying another writer holds the lock."""
+    text = str(exc).lower()
+    return isinstance(exc, OperationalError) and ("locked" in text or "busy" in text)
+
+
+@contextlib.contextmanager
+def write_transaction() -> Iterator[None]:
+    """A transaction that takes the write lock at its start (``BEGIN IMMEDIATE`` on
+    SQLite), so it waits on the busy timeout rather than failing after a read.
+
+    Raises DatabaseBusy when another writer holds the lock past the timeout.
+    Inside an open transaction it is a savepoint of that transaction.
+    """
+    lock = "IMMEDIATE" if isinstance(database.obj, SqliteDatabase) else None
+    try:
+        txn = (
+            database.atomic(lock)
+            if lock and database.transaction_depth() == 0
+            else database.atomic()
+        )
+        with txn:
+            yield
+    except OperationalError as exc:
+        if is_busy_error(exc):
+            raise DatabaseBusy(
+                "the database is busy: another netty is writing; try again in a moment"
+            ) from exc
+        raise
+
+
+@contextlib.contextmanager
+def change(label: str, now: pendulum.DateTime, kind: str = "") -> Iterator[ChangeHandle]:
+    """Make one change: a write-locked transaction recorded as one journal entry.
+
+    ``label`` is the line a person reads in ``netty history`` and the undo toast
+    ("logged coffee with Sally Jones: 1 need"); the caller may refine it through the
+    yielded handle. ``now`` (UTC) stamps the entry. A change that wrote nothing
+    leaves no entry. Nested calls join the outermost change.
+    """
+    outer: ChangeHandle | None = getattr(_local, "current", None)
+    if outer is not None:  # part of a larger change: its label is the outer one's
+        with database.atomic():
+            yield ChangeHandle(label, kind)
+        return
+    handle = ChangeHandle(label, kind)
+    _local.current = handle
+    try:
+        with write_transaction():
+            entry = Change.create(at=now, label=label, kind=kind, state="open")
+            handle.id = entry.id
+            yield handle
+            wrote = ChangeRow.select().where(ChangeRow.change == entry.id).exists()
+            if not wrote:
+                Change.delete().where(Change.id == entry.id).execute()
+                handle.id = None
+            else:
+                Change.delete().where(Change.state == "undone").execute()
+                Change.update(label=_one_line(handle.label), kind=handle.kind, state="done").where(
+                    Change.id == entry.id
+                ).execute()
+                if entry.id % PRUNE_EVERY == 0:
+                    prune(now)
+    finally:
+        _local.current = None
+
+
+def in_change() -> bool:
+    """Whether this thread is inside ``change()`` now."""
+    return getattr(_local, "current", None) is not None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split()) or "change"
+
+
+# ---------------------------------------------------------------- reading
+
+
+def history(limit: int | None = 50, *, include_undone: bool = True) -> list[ChangeView]:
+    """The journal, newest first: ``limit`` entries (None for all)."""
+    states = ["done", "undone"] if include_undone else ["done"]
+    query = Change.select().where(Change.state.in_(states)).order_by(Change.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    entries = list(query)
+    counts = dict(
+        ChangeRow.select(ChangeRow.change, fn.COUNT(ChangeRow.id))
+        .where(ChangeRow.change.in_([e.id for e in entries]))
+        .group_by(ChangeRow.change)
+        .tuples()
+    )
+    return [_view(entry, counts.get(entry.id, 0)) for entry in entries]
+
+
+def last_change() -> ChangeView | None:
+    """The newest entry that can be undone, or None."""
+    entry = Change.select().where(Change.state == "done").order_by(Change.id.desc()).first()
+    return None if entry is None else _view(entry, _count(entry.id))
+
+
+def _view(entry: Change, rows: int, contacts: tuple[int, ...] = ()) -> ChangeView:
+    return ChangeView(entry.id, entry.at, entry.label, entry.kind, entry.state, int(rows), contacts)
+
+
+def _contacts(rows: list[ChangeRow]) -> tuple[int, ...]:
+    return tuple(dict.fromkeys(json.loads(r.row_key)[0] for r in rows if r.tbl == "contact"))
+
+
+def _count(change_id: int) -> int:
+    return ChangeRow.select().where(ChangeRow.change == change_id).count()
+
+
+# ---------------------------------------------------------------- undo and redo
+
+
+def undo(now: pendulum.DateTime, change_id: int | None = None) -> ChangeView:
+    """Revert the newest change not yet undone (or change ``change_id``).
+
+    Every user table ends exactly as it was before that change. Raises NotFound
+    when there is nothing to undo, Conflict (naming the later change) when a later
+    change touched the same rows, and DatabaseBusy when another writer holds the lock.
+    """
+    with write_transaction():
+        if change_id is None:
+            entry = Change.select().where(Change.state == "done").order_by(Change.id.desc()).first()
+            if entry is None:
+                raise NotFound("nothing to undo")
+        else:
+            entry = Change.get_or_none(Change.id == change_id)
+            if entry is None or entry.state not in ("done", "undone"):
+                raise NotFound(f"there is no change {change_id} in the history (netty history)")
+            if entry.state == "undone":
+                raise Conflict(f"change {change_id} is already undone; `netty redo` reapplies it")
+        rows = list(
+            ChangeRow.select().where(ChangeRow.change == entry.id).order_by(ChangeRow.id.desc())
+        )
+        keys = _keys(rows)
+        _refuse_later(entry, keys, "undo")
+        for tbl, key in keys:
+            image = _current(tbl, key)
+            ChangeRow.update(after=json.dumps(image)).where(
+                (ChangeRow.change == entry.id) & (ChangeRow.tbl == tbl) & (ChangeRow.row_key == key)
+            ).execute()
+        _replay(entry, keys, lambda: [_revert_row(row) for row in rows], "undo")
+        seq = Change.select(fn.MAX(Change.undo_seq)).scalar() or 0
+        Change.update(state="undone", undo_seq=seq + 1).where(Change.id == entry.id).execute()
+        return _view(Change.get_by_id(entry.id), len(rows), _contacts(rows))
+
+
+def redo(now: pendulum.DateTime) -> ChangeView:
+    """Reapply the change undone last, leaving every table as right after it was made.
+
+    Raises NotFound when there is nothing to redo and Conflict when a later change
+    touched the same rows.
+    """
+    with write_transaction():
+        entry = (
+            Change.select()
+            .where(Change.state == "undone")
+            .order_by(Change.undo_seq.desc(), Change.id.desc())
+            .first()
+        )
+        if entry is None:
+            raise NotFound("nothing to redo")
+        rows = list(ChangeRow.select().where(ChangeRow.change == entry.id).order_by(ChangeRow.id))
+        keys = _keys(rows)
+        _refuse_later(entry, keys, "redo")
+        after: dict[tuple[str, str], Any] = {}
+        for row in rows:
+            if row.after is not None:
+                after[(row.tbl, row.row_key)] = json.loads(row.after)
+
+        def apply() -> None:
+            ordered = sorted(after.items(), key=lambda item: item[1] is not None)
+            for (tbl, key), image in ordered:  # deletions first, then rows that exist after
+                _set_row(tbl, json.loads(key), image)
+
+        _replay(entry, keys, apply, "redo")
+        Change.update(state="done", undo_seq=None).where(Change.id == entry.id).execute()
+        return _view(Change.get_by_id(entry.id), len(rows), _contacts(rows))
+
+
+def _keys(rows: list[ChangeRow]) -> list[tuple[str, str]]:
+    """Every (table, key) the rows touched: where each row is now and where it was."""
+    seen: dict[tuple[str, str], None] = {}
+    for row in rows:
+        seen[(row.tbl, row.row_key)] = None
+        if row.before is not None:
+            before = json.loads(row.before)
+            old = json.dumps(
+                [before[c] for c in JOURNALED[row.tbl]], separators=(",", ":"), ensure_ascii=False
+            )
+            seen[(row.tbl, old)] = None
+    return list(seen)
+
+
+def _refuse_later(entry: Change, keys: list[tuple[str, str]], verb: str) -> None:
+    """Raise Conflict naming the newest later, still-applied change touching ``keys``."""
+    if not keys:
+        return
+    later = Change.select(Change.id).where((Change.id > entry.id) & (Change.state == "done"))
+    for tbl, key in keys:
+        hit = (
+            ChangeRow.select(ChangeRow.change)
+            .where(
+                (ChangeRow.tbl == tbl) & (ChangeRow.row_key == key) & ChangeRow.change.in_(later)
+            )
+            .order_by(ChangeRow.change.desc())
+            .first()
+        )
+        if hit is not None:
+            _conflict(verb, entry, hit.change_id)
+
+
+def _conflict(verb: str, entry: Change, later_id: int | None) -> None:
+    if later_id is None:
+        raise Conflict(
+            f"cannot {verb} change {entry.id} ({entry.label}): rows it touched have changed "
+            "since; nothing was changed"
+        )
+    later = Change.get_by_id(later_id)
+    raise Conflict(
+        f"cannot {verb} change {entry.id} ({entry.label}): later change {later.id} "
+        f"({later.label}) touched the same records; undo that first"
+    )
+
+
+def _replay(entry: Change, keys: list[tuple[str, str]], work, verb: str) -> None:
+    """Run ``work`` (the reverting or reapplying writes) with the entry open, so the
+    triggers record what it touches; anything touched outside ``keys`` (a cascade into
+    a later change's rows) is a conflict. The records of the replay are then removed."""
+    mark = ChangeRow.select(fn.MAX(ChangeRow.id)).scalar() or 0
+    Change.update(state="open").where(Change.id == entry.id).execute()
+    if isinstance(database.obj, SqliteDatabase):
+        database.execute_sql("PRAGMA defer_foreign_keys = ON")
+    work()
+    allowed = set(keys)
+    touched = list(ChangeRow.select().where((ChangeRow.change == entry.id) & (ChangeRow.id > mark)))
+    for row in touched:
+        if (row.tbl, row.row_key) not in allowed:
+            later = (
+                ChangeRow.select(ChangeRow.change)
+                .where(
+                    (ChangeRow.tbl == row.tbl)
+                    & (ChangeRow.row_key == row.row_key)
+                    & (ChangeRow.change != entry.id)
+                )
+                .order_by(ChangeRow.change.desc())
+                .first()
+            )
+            _conflict(verb, entry, None if later is None else later.change_id)
+    ChangeRow.delete().where((ChangeRow.change == entry.id) & (ChangeRow.id > mark)).execute()
+    Change.update(state="replay").where(Change.id == entry.id).execute()
+
+
+def _where(key_cols: tuple[str, ...], values: list[Any]) -> tuple[str, list[Any]]:
+    param = database.param
+    clauses = []
+    params: list[Any] = []
+    for col, value in zip(key_cols, values, strict=True):
+        if value is None:
+            clauses.append(f'"{col}" IS NULL')
+        else:
+            clauses.append(f'"{col}" = {param}')
+            params.append(value)
+    return " AND ".join(clauses), params
+
+
+def _current(tbl: str, key: str) -> dict[str, Any] | None:
+    """The row of ``tbl`` with ``key`` (a JSON array) as a dict, or None if absent."""
+    where, params = _where(JOURNALED[tbl], json.loads(key))
+    cursor = database.execute_sql(f'SELECT * FROM "{tbl}" WHERE {where}', params)
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    names = [d[0] for d in cursor.description]
+    return dict(zip(names, row, strict=True))
+
+
+def _set_row(tbl: str, key: list[Any], image: dict[str, Any] | None) -> None:
+    """Make the row of ``tbl`` keyed ``key`` be ``image`` (None: absent)."""
+    where, params = _where(JOURNALED[tbl], key)
+    if image is None:
+        database.execute_sql(f'DELETE FROM "{tbl}" WHERE {where}', params)
+        return
+    cols = list(image)
+    param = database.param
+    exists = database.execute_sql(f'SELECT 1 FROM "{tbl}" WHERE {where}', params).fetchone()
+    if exists:
+        sets = ", ".join(f'"{c}" = {param}' for c in cols)
+        database.execute_sql(
+            f'UPDATE "{tbl}" SET {sets} WHERE {where}', [image[c] for c in cols] + params
+        )
+    else:
+        names = ", ".join(f'"{c}"' for c in cols)
+        marks = ", ".join([param] * len(cols))
+        database.execute_sql(
+            f'INSERT INTO "{tbl}" ({names}) VALUES ({marks})', [image[c] for c in cols]
+        )
+
+
+def _revert_row(row: ChangeRow) -> None:
+    """Undo one recorded write (rows are reverted newest first)."""
+    key = json.loads(row.row_key)
+    if row.op == "I":
+        _set_row(row.tbl, key, None)
+        return
+    before = json.loads(row.before)
+    if row.op == "D":
+        _set_row(row.tbl, [before[c] for c in JOURNALED[row.tbl]], before)
+        return
+    # An update: the row is at ``key`` now; put every column back as it was.
+    where, params = _where(JOURNALED[row.tbl], key)
+    cols = list(before)
+    param = database.param
+    sets = ", ".join(f'"{c}" = {param}' for c in cols)
+    database.execute_sql(
+        f'UPDATE "{row.tbl}" SET {sets} WHERE {where}', [before[c] for c in cols] + params
+    )
+
+
+# ---------------------------------------------------------------- bounds
+
+
+def prune(now: pendulum.DateTime) -> int:
+    """Drop entries past the bounds (settings ``journal.max_entries``, ``journal.max_days``),
+    never the newest ``MIN_KEPT``; returns how many were dropped. The journal is not
+    user data, so this needs no change of its own."""
+    max_entries = max(int(_setting("journal.max_entries", MAX_ENTRIES)), MIN_KEPT)
+    max_days = int(_setting("journal.max_days", MAX_DAYS))
+    newest = Change.select(fn.MAX(Change.id)).scalar() or 0
+    keep_from = newest - max_entries + 1
+    floor = newest - MIN_KEPT + 1
+    old = now.subtract(days=max_days)
+    doomed = Change.delete().where(
+        (Change.id < floor)
+        & (Change.state != "open")
+        & ((Change.id < keep_from) | (Change.at < old))
+    )
+    return doomed.execute()
+
+
+def _setting(key: str, default: Any) -> Any:
+    row = Setting.get_or_none(Setting.key == key)
+    return default if row is None else json.loads(row.value)
+
+
+__all__ = [
+    "OUTSIDE_MESSAGE",
+    "ChangeHandle",
+    "ChangeView",
+    "Conflict",
+    "change",
+    "history",
+    "in_change",
+    "last_change",
+    "prune",
+    "redo",
+    "undo",
+    "write_transaction",
+]
+
+
+def who(contact_ids) -> str:
+    """Names for a label: "Sally Jones", "Sally Jones and Bob Lee", "Sally Jones and 3 others"."""
+    from netty.db.models import Contact
+
+    ids = list(dict.fromkeys(int(i) for i in contact_ids))
+    if not ids:
+        return "nobody"
+    names = {
+        c.id: c.name
+        for c in Contact.select(Contact.id, Contact.name).where(Contact.id.in_(ids[:3]))
+    }
+    first = names.get(ids[0], f"#{ids[0]}")
+    if len(ids) == 1:
+        return first
+    if len(ids) == 2:
+        return f"{first} and {names.get(ids[1], f'#{ids[1]}')}"
+    return f"{first} and {len(ids) - 1} others"
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 need``, ``2 needs``: a count with its noun in the right number."""
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def journal_version() -> tuple[int, int, int]:
+    """A fingerprint of the journal that moves with every change, undo and redo made by
+    any process: (newest change id, newest undo order, entries undone). The app polls
+    it to notice another netty's writes (three index lookups)."""
+    newest = Change.select(fn.MAX(Change.id)).scalar() or 0
+    undo_order = Change.select(fn.MAX(Change.undo_seq)).scalar() or 0
+    undone = Change.select().where(Change.state == "undone").count()
+    return (int(newest), int(undo_order), int(undone))
