@@ -8,7 +8,9 @@ in the closing note. Each run imports a generated Connections.csv
 temporary folder, through ``import_file`` exactly as ``netty import linkedin``
 does: read, decode, parse, match, back up, insert in one transaction, commit.
 The median of the runs is printed, with the whole ``netty import linkedin``
-command (process start included) for comparison.
+command (process start included) for comparison, and the same import with the
+change journal's triggers dropped, measured in the same run: the ratio is what
+journaling every row costs (issue 10 asks for at most 1.5).
 """
 
 from __future__ import annotations
@@ -29,14 +31,17 @@ if str(ROOT) not in sys.path:
 NOW = "2026-11-23T10:00:00+00:00"
 
 
-def _one_run(csv_path: Path, folder: Path) -> float:
+def _one_run(csv_path: Path, folder: Path, journal: bool = True) -> float:
     import pendulum
 
-    from netty.db import close_database, open_database
+    from netty.db import close_database, database, open_database
+    from netty.db.journal import drop_triggers
     from netty.services.importers import import_file
 
     now = pendulum.parse(NOW)
     open_database(folder / "netty.db", now)
+    if not journal:
+        drop_triggers(database)
     try:
         start = time.perf_counter()
         report = import_file("linkedin", csv_path, now)
@@ -55,15 +60,22 @@ def bench_linkedin_import(rows: int = 30000, runs: int = 3) -> float:
         folder = Path(tmp)
         csv_path = folder / "Connections.csv"
         csv_path.write_bytes(linkedin_csv(rows))
-        times = []
-        for run in range(runs):
+        times, bare = [], []
+        for run in range(runs):  # interleaved, so both see the same machine
             run_folder = folder / f"run{run}"
             run_folder.mkdir()
             times.append(_one_run(csv_path, run_folder))
+            bare_folder = folder / f"bare{run}"
+            bare_folder.mkdir()
+            bare.append(_one_run(csv_path, bare_folder, journal=False))
         median = statistics.median(times)
         print(
             f"import linkedin, {rows:,} rows: median {median:.2f} s over {runs} runs "
             f"({', '.join(f'{t:.2f}' for t in times)})"
+        )
+        print(
+            f"the same without the change journal: median {statistics.median(bare):.2f} s; "
+            f"journal costs x{median / statistics.median(bare):.2f} (target at most x1.5)"
         )
         cli_times = []
         for run in range(runs):

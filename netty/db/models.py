@@ -292,6 +292,8 @@ class Change(BaseModel):
     kind = TextField(default="")
     state = TextField()  # open, done, undone, replay
     undo_seq = IntegerField(null=True)  # order of undoing: redo takes the highest
+    first_row = IntegerField()  # its rows are change_row.id first_row..last_row
+    last_row = IntegerField(null=True)
 
     class Meta:
         table_name = "change"
@@ -302,7 +304,7 @@ class ChangeRow(BaseModel):
     """One row a change inserted (I), updated (U) or deleted (D), with its before image."""
 
     id = AutoField()
-    change = ForeignKeyField(Change, on_delete="CASCADE", column_name="change_id", index=False)
+    change_id = IntegerField()  # no foreign key or index: rows are found by id range
     tbl = TextField()
     row_key = TextField()  # JSON array of the key columns' values
     op = TextField()
@@ -311,7 +313,6 @@ class ChangeRow(BaseModel):
 
     class Meta:
         table_name = "change_row"
-        indexes = ((("change", "id"), False), (("tbl", "row_key", "change"), False))
 
 
 #: The journal's own tables: not user data, so not exported, restored or dumped.

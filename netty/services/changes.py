@@ -126,18 +126,19 @@ def change(label: str, now: pendulum.DateTime, kind: str = "") -> Iterator[Chang
     _local.current = handle
     try:
         with write_transaction():
-            entry = Change.create(at=now, label=label, kind=kind, state="open")
+            first = _next_row()
+            entry = Change.create(at=now, label=label, kind=kind, state="open", first_row=first)
             handle.id = entry.id
             yield handle
-            wrote = ChangeRow.select().where(ChangeRow.change == entry.id).exists()
-            if not wrote:
+            last = _next_row() - 1
+            if last < first:
                 Change.delete().where(Change.id == entry.id).execute()
                 handle.id = None
             else:
-                Change.delete().where(Change.state == "undone").execute()
-                Change.update(label=_one_line(handle.label), kind=handle.kind, state="done").where(
-                    Change.id == entry.id
-                ).execute()
+                _drop(Change.select().where(Change.state == "undone"))
+                Change.update(
+                    label=_one_line(handle.label), kind=handle.kind, state="done", last_row=last
+                ).where(Change.id == entry.id).execute()
                 if entry.id % PRUNE_EVERY == 0:
                     prune(now)
     finally:
@@ -153,6 +154,29 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split()) or "change"
 
 
+def _next_row() -> int:
+    return (ChangeRow.select(fn.MAX(ChangeRow.id)).scalar() or 0) + 1
+
+
+def _rows_of(entry: Change):
+    """The query for an entry's rows (by id range: no index needed)."""
+    last = entry.last_row if entry.last_row is not None else entry.first_row - 1
+    return ChangeRow.select().where(ChangeRow.id.between(entry.first_row, last))
+
+
+def _drop(entries) -> int:
+    """Delete these journal entries and their rows; returns how many entries."""
+    dropped = 0
+    for entry in list(entries):
+        if entry.last_row is not None:
+            ChangeRow.delete().where(
+                ChangeRow.id.between(entry.first_row, entry.last_row)
+            ).execute()
+        Change.delete().where(Change.id == entry.id).execute()
+        dropped += 1
+    return dropped
+
+
 # ---------------------------------------------------------------- reading
 
 
@@ -162,32 +186,25 @@ def history(limit: int | None = 50, *, include_undone: bool = True) -> list[Chan
     query = Change.select().where(Change.state.in_(states)).order_by(Change.id.desc())
     if limit is not None:
         query = query.limit(limit)
-    entries = list(query)
-    counts = dict(
-        ChangeRow.select(ChangeRow.change, fn.COUNT(ChangeRow.id))
-        .where(ChangeRow.change.in_([e.id for e in entries]))
-        .group_by(ChangeRow.change)
-        .tuples()
-    )
-    return [_view(entry, counts.get(entry.id, 0)) for entry in entries]
+    return [_view(entry, _count(entry)) for entry in query]
 
 
 def last_change() -> ChangeView | None:
     """The newest entry that can be undone, or None."""
     entry = Change.select().where(Change.state == "done").order_by(Change.id.desc()).first()
-    return None if entry is None else _view(entry, _count(entry.id))
+    return None if entry is None else _view(entry, _count(entry))
 
 
 def _view(entry: Change, rows: int, contacts: tuple[int, ...] = ()) -> ChangeView:
     return ChangeView(entry.id, entry.at, entry.label, entry.kind, entry.state, int(rows), contacts)
 
 
+def _count(entry: Change) -> int:
+    return 0 if entry.last_row is None else entry.last_row - entry.first_row + 1
+
+
 def _contacts(rows: list[ChangeRow]) -> tuple[int, ...]:
     return tuple(dict.fromkeys(json.loads(r.row_key)[0] for r in rows if r.tbl == "contact"))
-
-
-def _count(change_id: int) -> int:
-    return ChangeRow.select().where(ChangeRow.change == change_id).count()
 
 
 # ---------------------------------------------------------------- undo and redo
@@ -211,15 +228,13 @@ def undo(now: pendulum.DateTime, change_id: int | None = None) -> ChangeView:
                 raise NotFound(f"there is no change {change_id} in the history (netty history)")
             if entry.state == "undone":
                 raise Conflict(f"change {change_id} is already undone; `netty redo` reapplies it")
-        rows = list(
-            ChangeRow.select().where(ChangeRow.change == entry.id).order_by(ChangeRow.id.desc())
-        )
+        rows = list(_rows_of(entry).order_by(ChangeRow.id.desc()))
         keys = _keys(rows)
         _refuse_later(entry, keys, "undo")
-        for tbl, key in keys:
-            image = _current(tbl, key)
-            ChangeRow.update(after=json.dumps(image)).where(
-                (ChangeRow.change == entry.id) & (ChangeRow.tbl == tbl) & (ChangeRow.row_key == key)
+        images = {key: json.dumps(_current(*key)) for key in keys}
+        for row in rows:  # the after images, for redo
+            ChangeRow.update(after=images[(row.tbl, row.row_key)]).where(
+                ChangeRow.id == row.id
             ).execute()
         _replay(entry, keys, lambda: [_revert_row(row) for row in rows], "undo")
         seq = Change.select(fn.MAX(Change.undo_seq)).scalar() or 0
@@ -242,7 +257,7 @@ def redo(now: pendulum.DateTime) -> ChangeView:
         )
         if entry is None:
             raise NotFound("nothing to redo")
-        rows = list(ChangeRow.select().where(ChangeRow.change == entry.id).order_by(ChangeRow.id))
+        rows = list(_rows_of(entry).order_by(ChangeRow.id))
         keys = _keys(rows)
         _refuse_later(entry, keys, "redo")
         after: dict[tuple[str, str], Any] = {}
@@ -274,22 +289,37 @@ def _keys(rows: list[ChangeRow]) -> list[tuple[str, str]]:
     return list(seen)
 
 
+def _who_touched(keys: set[tuple[str, str]], after_row: int, besides: int) -> int | None:
+    """The newest still-applied change, other than ``besides``, whose rows (with ids
+    above ``after_row``) touch one of ``keys``; a scan of those rows only."""
+    later = list(
+        Change.select()
+        .where((Change.state == "done") & (Change.id != besides) & (Change.last_row > after_row))
+        .order_by(Change.id.desc())
+    )
+    for other in later:
+        for row in _rows_of(other).where(ChangeRow.id > after_row):
+            if (row.tbl, row.row_key) in keys:
+                return other.id
+            if row.before is not None:
+                before = json.loads(row.before)
+                old = json.dumps(
+                    [before[c] for c in JOURNALED[row.tbl]],
+                    separators=(",", ":"),
+                    ensure_ascii=False,
+                )
+                if (row.tbl, old) in keys:
+                    return other.id
+    return None
+
+
 def _refuse_later(entry: Change, keys: list[tuple[str, str]], verb: str) -> None:
     """Raise Conflict naming the newest later, still-applied change touching ``keys``."""
     if not keys:
         return
-    later = Change.select(Change.id).where((Change.id > entry.id) & (Change.state == "done"))
-    for tbl, key in keys:
-        hit = (
-            ChangeRow.select(ChangeRow.change)
-            .where(
-                (ChangeRow.tbl == tbl) & (ChangeRow.row_key == key) & ChangeRow.change.in_(later)
-            )
-            .order_by(ChangeRow.change.desc())
-            .first()
-        )
-        if hit is not None:
-            _conflict(verb, entry, hit.change_id)
+    later = _who_touched(set(keys), entry.last_row or 0, entry.id)
+    if later is not None:
+        _conflict(verb, entry, later)
 
 
 def _conflict(verb: str, entry: Change, later_id: int | None) -> None:
@@ -309,27 +339,20 @@ def _replay(entry: Change, keys: list[tuple[str, str]], work, verb: str) -> None
     """Run ``work`` (the reverting or reapplying writes) with the entry open, so the
     triggers record what it touches; anything touched outside ``keys`` (a cascade into
     a later change's rows) is a conflict. The records of the replay are then removed."""
-    mark = ChangeRow.select(fn.MAX(ChangeRow.id)).scalar() or 0
+    mark = _next_row() - 1
     Change.update(state="open").where(Change.id == entry.id).execute()
     if isinstance(database.obj, SqliteDatabase):
         database.execute_sql("PRAGMA defer_foreign_keys = ON")
     work()
     allowed = set(keys)
-    touched = list(ChangeRow.select().where((ChangeRow.change == entry.id) & (ChangeRow.id > mark)))
-    for row in touched:
-        if (row.tbl, row.row_key) not in allowed:
-            later = (
-                ChangeRow.select(ChangeRow.change)
-                .where(
-                    (ChangeRow.tbl == row.tbl)
-                    & (ChangeRow.row_key == row.row_key)
-                    & (ChangeRow.change != entry.id)
-                )
-                .order_by(ChangeRow.change.desc())
-                .first()
-            )
-            _conflict(verb, entry, None if later is None else later.change_id)
-    ChangeRow.delete().where((ChangeRow.change == entry.id) & (ChangeRow.id > mark)).execute()
+    stray = {
+        (row.tbl, row.row_key)
+        for row in ChangeRow.select().where(ChangeRow.id > mark)
+        if (row.tbl, row.row_key) not in allowed
+    }
+    if stray:
+        _conflict(verb, entry, _who_touched(stray, 0, entry.id))
+    ChangeRow.delete().where(ChangeRow.id > mark).execute()
     Change.update(state="replay").where(Change.id == entry.id).execute()
 
 
@@ -412,12 +435,12 @@ def prune(now: pendulum.DateTime) -> int:
     keep_from = newest - max_entries + 1
     floor = newest - MIN_KEPT + 1
     old = now.subtract(days=max_days)
-    doomed = Change.delete().where(
+    doomed = Change.select().where(
         (Change.id < floor)
         & (Change.state != "open")
         & ((Change.id < keep_from) | (Change.at < old))
     )
-    return doomed.execute()
+    return _drop(doomed)
 
 
 def _setting(key: str, default: Any) -> Any:

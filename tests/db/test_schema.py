@@ -73,7 +73,7 @@ def open_change(request: pytest.FixtureRequest) -> None:
     if "db" in request.fixturenames:
         request.getfixturevalue("db")
         database.execute_sql(
-            "INSERT INTO change (at, label, kind, state) VALUES (?, 'raw test writes', '', 'open')",
+            "INSERT INTO change (at, label, kind, state, first_row) VALUES (?, 'raw test writes', '', 'open', 1)",
             (STAMP,),
         )
 

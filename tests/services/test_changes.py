@@ -276,7 +276,7 @@ def test_pruning_keeps_the_newest_and_drops_the_oldest(db):
     ids = [c.id for c in Change.select().order_by(Change.id)]
     assert len(ids) == MIN_KEPT
     assert ids[-1] == Change.select().order_by(Change.id.desc()).first().id
-    orphan = ChangeRow.select().where(ChangeRow.change.not_in(ids)).count()
+    orphan = ChangeRow.select().where(ChangeRow.change_id.not_in(ids)).count()
     assert orphan == 0
     undo(NOW)  # the newest still undoes
     assert not Contact.select().where(Contact.name == f"Person {MIN_KEPT + 19}").exists()
