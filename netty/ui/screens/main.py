@@ -341,9 +341,13 @@ class MainScreen(Screen):
     def _close_item(self, message: TimelineList.Close) -> None:
         from netty.errors import NettyError
         from netty.services.ledger import close_item
+        from netty.services.reminders import done
 
         try:
-            status = close_item(message.ref, message.how, self.app.now())
+            if message.ref.startswith("r"):
+                status = done(message.ref, self.app.now()).removeprefix("marked the ")
+            else:
+                status = close_item(message.ref, message.how, self.app.now())
         except NettyError as exc:
             self.app.notify(content(str(exc)), severity="warning")
             return

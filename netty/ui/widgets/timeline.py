@@ -19,11 +19,16 @@ KIND_STYLE = {
     "give": "$success",
     "ask": "$accent",
     "promise": "$secondary",
+    "reminder": "$primary",
 }
 
 
 class TimelineList(OptionList):
-    """Interactions, needs, gives, asks and promises; `enter` shows one whole."""
+    """Upcoming follow-ups, then interactions, needs, gives, asks and promises.
+
+    `enter` shows one whole. ``selected_item`` is the item under the cursor (its
+    ``ref`` names the record: ``i12``, ``n4``, ``g3``, ``a2``, ``p7``, ``r5``).
+    """
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="timeline.down", tooltip="Next item"),
@@ -36,7 +41,7 @@ class TimelineList(OptionList):
             "close('done')",
             "Done",
             id="timeline.done",
-            tooltip="Mark a need met, a promise done, an ask granted",
+            tooltip="Mark a need met, a promise done, an ask granted, a follow-up done",
         ),
         Binding(
             "D",
@@ -85,8 +90,23 @@ class TimelineList(OptionList):
                 )
             )
             return
-        self.add_options([Option(self._prompt(item), id=str(i)) for i, item in enumerate(items)])
-        self.highlighted = 0
+        options: list[Option] = []
+        has_upcoming = any(item.upcoming for item in items)
+        for i, item in enumerate(items):
+            if has_upcoming and (i == 0 or item.upcoming != items[i - 1].upcoming):
+                title = "Upcoming" if item.upcoming else "History"
+                options.append(Option(Content.styled(title, "bold $accent"), disabled=True))
+            options.append(Option(self._prompt(item), id=str(i)))
+        self.add_options(options)
+        self.highlighted = next(i for i, o in enumerate(options) if not o.disabled)
+
+    @property
+    def selected_item(self) -> TimelineItem | None:
+        """The item under the cursor, or None (no items, or the cursor on a heading)."""
+        if self.highlighted is None or not self._items:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return self._items[int(option.id)] if option.id is not None else None
 
     def _prompt(self, item: TimelineItem) -> Content:
         when = item.at.in_tz(self._tz) if self._tz else item.at
@@ -103,13 +123,14 @@ class TimelineList(OptionList):
         )
 
     def action_close(self, how: str) -> None:
-        if self.highlighted is None or not self._items:
+        item = self.selected_item
+        if item is None:
             return
-        option = self.get_option_at_index(self.highlighted)
-        if option.id is None:
-            return
-        item = self._items[int(option.id)]
-        if item.kind not in ("need", "promise", "ask"):
+        if item.kind == "reminder" and item.upcoming:
+            if how != "done":
+                self.app.notify("A follow-up is marked done with space.", severity="warning")
+                return
+        elif item.kind not in ("need", "promise", "ask"):
             self.app.notify("Only needs, promises and asks can be closed.", severity="warning")
             return
         self.post_message(self.Close(item.ref, how))
