@@ -71,6 +71,14 @@ class MainScreen(Screen):
         Binding("l", "log", "Log", id="main.log", tooltip="Log an interaction (a quick note)"),
         Binding("p", "prep", "Prep", id="main.prep", tooltip="Open the prep sheet full screen"),
         Binding(
+            "c",
+            "card",
+            "Card",
+            show=False,
+            id="main.card",
+            tooltip="The contact card: everything about them",
+        ),
+        Binding(
             "x",
             "archive",
             "Archive",
@@ -360,6 +368,19 @@ class MainScreen(Screen):
         contact_id = self._selected()
         if contact_id is not None:
             self.app.push_screen(PrepScreen(contact_id))
+
+    def action_card(self) -> None:
+        from netty.ui.screens.card import ContactCardScreen
+
+        contact_id = self._selected()
+        if contact_id is not None:
+            self.app.push_screen(ContactCardScreen(contact_id))
+
+    @on(ContactList.Chosen)
+    def _contact_chosen(self, message: ContactList.Chosen) -> None:
+        from netty.ui.screens.card import ContactCardScreen
+
+        self.app.push_screen(ContactCardScreen(message.contact_id))
 
     def action_archive(self) -> None:
         from netty.services.contacts import archive_contact
