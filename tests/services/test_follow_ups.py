@@ -45,6 +45,8 @@ def test_one_set_by_hand_says_when_and_an_event_names_itself(sally, now):
     assert by_hand.source is None and by_hand.origin("UTC") == "set on 23 Nov 2026"
     assert from_event.source.event.name == "Rotary breakfast"
     assert "at Rotary breakfast on 23 Nov 2026" in from_event.origin("UTC")
+    upcoming = [i.text for i in timeline(sally, now) if i.upcoming]
+    assert upcoming == ["send the article · set 23 Nov", "the panel · Rotary breakfast"]
 
 
 def test_the_timeline_shows_upcoming_first_then_history(sally, now):

@@ -121,3 +121,18 @@ async def test_due_view_copies_a_thank_you_and_says_when_there_is_no_address(db,
         await pilot.press("j", "y")  # a ping has no wording: the item itself
         assert app.clipboard.startswith("Ann Lee: ping")
         assert any(n.startswith("Copied: Ann Lee: ping") for n in notices(app))
+
+
+async def test_the_palette_opens_the_card(db, now, make_app):
+    add_contact(ContactFields(name="Sally Jones"), now)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"contact: card")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if "Everything about the selected contact" in screen_text(app):
+                break
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactCardScreen)
