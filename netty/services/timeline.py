@@ -41,6 +41,7 @@ from netty.services.views import (
     Ref,
     ReminderView,
     Source,
+    Zone,
 )
 
 REF_PREFIX = {
@@ -528,9 +529,7 @@ def timeline(contact_id: int, now: pendulum.DateTime | None = None) -> list[Time
     return upcoming + items
 
 
-def _reminder_item(
-    r: ReminderView, now: pendulum.DateTime | None, tz: str | pendulum.Timezone
-) -> TimelineItem:
+def _reminder_item(r: ReminderView, now: pendulum.DateTime | None, tz: Zone) -> TimelineItem:
     """An open reminder as an upcoming timeline line: when, what, and where it came from."""
     status = None
     if now is not None and r.snoozed_until is not None and r.snoozed_until > now:

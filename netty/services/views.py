@@ -12,6 +12,8 @@ from typing import Any
 
 import pendulum
 
+from netty.db.vocab import INTERACTION_KINDS
+
 Zone = str | pendulum.Timezone | pendulum.FixedTimezone | None
 """A time zone to show times in: a name, a pendulum zone, or None for UTC."""
 
@@ -141,8 +143,6 @@ class Source:
 
     def describe(self, tz: Zone = None) -> str:
         """'from the coffee on 23 Nov 2026 (i12): “coffee at Blue Bottle”', day in ``tz``."""
-        from netty.db.vocab import INTERACTION_KINDS
-
         day = self.occurred_at.in_tz(tz or "UTC").format("D MMM YYYY")
         where = f" at {self.event.name}" if self.event else ""
         text = (
