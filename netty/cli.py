@@ -264,7 +264,7 @@ def list_(env: Env, as_json: bool, **filters: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object (see README).")
 @pass_env
 def show(env: Env, contact: str, as_json: bool) -> None:
-    """Show a contact with interactions, needs, gives, asks and promises."""
+    """Show a contact with reminders, needs, gives, asks, promises and interactions."""
     from netty.services.contacts import resolve_contact
     from netty.services.timeline import contact_detail
     from netty.services.views import detail_json
@@ -283,11 +283,20 @@ def show(env: Env, contact: str, as_json: bool) -> None:
             f"{c.ring}, every {c.cadence_days} days"
             + (" (ring default)" if c.cadence_is_default else ""),
         ),
-        ("met", ", ".join(x for x in (c.channel, c.how_met) if x)),
+        (
+            "met",
+            ", ".join(
+                x
+                for x in (c.channel, c.how_met, c.met_at_event.name if c.met_at_event else "")
+                if x and (x == c.how_met or x.lower() not in c.how_met.lower())
+            ),
+        ),
         ("introduced by", c.introduced_by.name if c.introduced_by else ""),
         ("emails", ", ".join(c.emails)),
         ("phones", ", ".join(c.phones)),
         ("urls", ", ".join(c.urls)),
+        ("linkedin", c.linkedin if c.linkedin and c.linkedin not in c.urls else ""),
+        ("location", c.location),
         ("tags", " ".join("#" + t for t in c.tags)),
         ("last contact", ago(c.last_interaction_at, env.now)),
         ("next ping", c.next_ping_at.to_date_string()),
@@ -296,7 +305,17 @@ def show(env: Env, contact: str, as_json: bool) -> None:
     ):
         if value:
             click.echo(f"  {label:>13}: {value}")
+    tz = env.now.timezone
     sections = (
+        (
+            "Reminders",
+            [
+                f"[{r.ref}] {r.due_at.in_tz(tz).format('YYYY-MM-DD HH:mm')} {r.text} ("
+                + (f"done {r.done_at.in_tz(tz).to_date_string()}" if r.done_at else "open")
+                + f"; {r.origin(tz)})"
+                for r in detail.reminders
+            ],
+        ),
         (
             "Needs",
             [

@@ -13,17 +13,23 @@ import pytest
 from netty.db import close_database, open_database
 
 FIXED_NOW = "2026-11-23T10:00:00+00:00"
+# Python's webbrowser (which Textual's App.open_url uses) runs $BROWSER: here a shell
+# line that appends the URL to the file $NETTY_TEST_OPENED, so no test ever starts a
+# real browser and a test can read back exactly what the app opened.
+BROWSER = 'sh -c \'echo "$0" >> "$NETTY_TEST_OPENED"\' %s'
 
 
 @pytest.fixture(autouse=True)
 def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fixed NETTY_NOW, no NETTY_DB, HOME and XDG folders inside tmp_path."""
+    """Fixed NETTY_NOW, no NETTY_DB, HOME and XDG folders inside tmp_path, no real browser."""
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
     monkeypatch.setenv("NETTY_NOW", FIXED_NOW)
+    monkeypatch.setenv("BROWSER", BROWSER)
+    monkeypatch.setenv("NETTY_TEST_OPENED", str(tmp_path / "opened.txt"))
     monkeypatch.delenv("NETTY_DB", raising=False)
     monkeypatch.delenv("NETTY_DEBUG", raising=False)
 

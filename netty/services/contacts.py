@@ -20,6 +20,7 @@ from netty.db.models import (
     Contact,
     ContactMethod,
     ContactTag,
+    Event,
     Organization,
     Tag,
 )
@@ -495,6 +496,10 @@ def get_contact(contact_id: int) -> ContactView:
             .first()
         )
         intro = Ref(other.id, other.name) if other else None
+    met_at = None
+    if row.met_at_event_id is not None:
+        event = Event.select(Event.id, Event.name).where(Event.id == row.met_at_event_id).first()
+        met_at = Ref(event.id, event.name) if event else None
     base = _rows([row])[0]
     return ContactView(
         **{f.name: getattr(base, f.name) for f in dataclasses.fields(ContactRow)},
@@ -509,6 +514,7 @@ def get_contact(contact_id: int) -> ContactView:
         updated_at=row.updated_at,
         archived_at=row.archived_at,
         connected_at=row.connected_at,
+        met_at_event=met_at,
     )
 
 

@@ -29,7 +29,7 @@ from netty.db.models import (
 )
 from netty.db.vocab import CHANNELS, IN_PERSON_KINDS, fold
 from netty.errors import InvalidInput
-from netty.services import ledger, settings
+from netty.services import ledger, reminders, settings
 from netty.services.changes import change
 from netty.services.contacts import ContactFields, add_contact, set_target
 from netty.services.text import search_key
@@ -107,9 +107,10 @@ def load_demo(now: pendulum.DateTime) -> DemoSummary:
         interactions = 0
         for person in data.PEOPLE:
             me = ids[person["key"]]
+            latest = None
             for item in sorted(person.get("interactions", []), key=lambda i: -i["days_ago"]):
                 when = now.subtract(days=item["days_ago"]).set(hour=9 + item["days_ago"] % 9)
-                log_interaction(
+                latest = log_interaction(
                     [me, *(ids[k] for k in item.get("with", []))],
                     kind=item["kind"],
                     when=when,
@@ -119,6 +120,15 @@ def load_demo(now: pendulum.DateTime) -> DemoSummary:
                     now=when,
                 )
                 interactions += 1
+            for follow in person.get("follow_ups", []):
+                at = now.add(days=follow["in_days"]).set(hour=9, minute=0)
+                reminders.remind(
+                    me,
+                    at,
+                    follow["text"],
+                    latest.occurred_at if latest else now,
+                    interaction_id=latest.id if latest else None,
+                )
             need_ids = []
             for need in person.get("needs", []):
                 created = now.subtract(days=need.get("created_days_ago", 10))

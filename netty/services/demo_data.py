@@ -3125,6 +3125,7 @@ PEOPLE = [
         "title": "VP Engineering",
         "org": "Cascade Clinic Systems",
         "emails": ["sally.jones@cascadeclinic.example"],
+        "phones": ["+1 503 555 0160"],
         "urls": ["https://www.linkedin.com/in/sallyjones-cascade-demo"],
         "location": "Portland, OR",
         "ring": 3,
@@ -3173,6 +3174,10 @@ PEOPLE = [
                 "due_in_days": -4,
                 "done": False,
             },
+        ],
+        # set by the note of her latest interaction, as `follow up WHEN TEXT` would
+        "follow_ups": [
+            {"in_days": 6, "text": "ask whether the researcher role is still open"},
         ],
     },
     {

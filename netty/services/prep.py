@@ -1,7 +1,8 @@
 """The prep sheet: "give before you get", built from what is recorded.
 
 ``build_prep_sheet(contact_id, now)`` returns plain sections, in the order a
-30-minute coffee goes: who they are and what to remember, their needs, what I
+30-minute coffee goes: who they are and what to remember, the follow-ups I set
+(with the note each came from), their needs, what I
 can give (promises first, then people to introduce, then what I gave before),
 questions to ask, my one specific ask, what they owe me, the give/ask balance,
 and the agenda. The pane, the full-screen view and ``netty prep --markdown`` are
@@ -90,6 +91,7 @@ def build_prep_sheet(contact_id: int, now: pendulum.DateTime) -> PrepSheet:
     sections = [
         Section("Who", tuple(_who(detail, now))),
         Section("Remember", tuple(_remember(detail, now))),
+        Section("Follow-ups", tuple(_follow_ups(detail, now))),
         Section("Their needs", tuple(_needs(detail, now))),
         Section("What I can give", tuple(_give(detail, matches, now))),
         Section("Questions to ask", tuple(_questions(detail, now))),
@@ -134,6 +136,19 @@ def _remember(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
             f"{i.occurred_at.in_tz(now.timezone or 'UTC').format('D MMM YYYY')} {INTERACTION_KINDS[i.kind]}: "
             f"{_short(summary, 90)}".rstrip(": ")
         )
+    return lines
+
+
+def _follow_ups(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
+    """Open follow-ups and reminders, soonest first, each with the note it came from."""
+    tz = now.timezone or "UTC"
+    lines = []
+    for r in d.reminders:
+        if r.done_at is not None:
+            continue
+        when = r.due_at.in_tz(tz).format("D MMM")
+        late = " (overdue)" if r.due_at <= now else ""
+        lines.append(f"{when}{late}: {r.text} ({r.origin(tz)})")
     return lines
 
 

@@ -50,6 +50,11 @@ NUDGE_WORDING = (
     "Hi {first}, a gentle reminder about {what}; happy to help make it easy if I can.",
     "Hi {first}, circling back one last time about {what}. If now's not a good time, no worries.",
 )
+THANK_WORDING = {
+    "p": "Hi {first}, thank you so much for {what}. It really helped.",
+    "a": "Hi {first}, thank you for saying yes to {what}. I really appreciate it.",
+    "i": "Hi {first}, thank you for the introduction. I really appreciate you thinking of me.",
+}
 KIND_ORDER = {
     kind: i for i, kind in enumerate(("deliver", "thank", "nudge", "custom", "check-in", "ping"))
 }
@@ -77,7 +82,7 @@ class DueItem:
     ring: int = 3
     soon: bool = False  # not yet due: within the look-ahead window
     stale: bool = False  # a nudge after the last one: stop nudging
-    wording: str = ""  # a polite one-line message, for nudges
+    wording: str = ""  # a polite one-line message, for nudges and thank-yous
 
     def as_json(self) -> dict:
         return {
@@ -307,14 +312,14 @@ def _thanks(now: pendulum.DateTime) -> list[DueItem]:
     now_text = to_utc_text(now)
     helped = database.execute_sql(
         """
-        SELECT 'p' || p.id, p.contact_id, p.closed_at, 'delivering: ' || p.text
+        SELECT 'p' || p.id, p.contact_id, p.closed_at, 'delivering: ' || p.text, p.text
           FROM promise p
          WHERE p.direction = 'they_owe' AND p.status = 'done' AND p.closed_at >= ?
         UNION ALL
-        SELECT 'a' || a.id, a.contact_id, a.resolved_at, 'saying yes to: ' || a.text
+        SELECT 'a' || a.id, a.contact_id, a.resolved_at, 'saying yes to: ' || a.text, a.text
           FROM ask a WHERE a.status = 'granted' AND a.resolved_at >= ?
         UNION ALL
-        SELECT 'i' || i.id, ic.contact_id, i.occurred_at, 'the intro: ' || i.summary
+        SELECT 'i' || i.id, ic.contact_id, i.occurred_at, 'the intro: ' || i.summary, i.summary
           FROM interaction i JOIN interaction_contact ic ON ic.interaction_id = i.id
          WHERE i.kind = 'intro' AND i.initiated_by = 'them' AND i.occurred_at >= ?
            AND i.archived_at IS NULL
@@ -342,7 +347,7 @@ def _thanks(now: pendulum.DateTime) -> list[DueItem]:
         )
     }
     out = []
-    for ref, cid, at_text, what in helped:
+    for ref, cid, at_text, what, text in helped:
         if cid not in people or at_text is None or at_text > now_text:
             continue
         last_thanks = thanked.get(cid)
@@ -362,6 +367,7 @@ def _thanks(now: pendulum.DateTime) -> list[DueItem]:
                 f"thank them for {_short(what)}{late}",
                 hours,
                 ring,
+                wording=thank_wording(ref[0], name, text),
             )
         )
     return out
@@ -581,6 +587,15 @@ def quoted(text: str) -> str:
     if len(line) > 1 and line[0].isupper() and line[1].islower():
         line = line[0].lower() + line[1:]
     return f"“{line}”"
+
+
+def thank_wording(what: str, name: str, text: str) -> str:
+    """A one-line thank-you for help received: ``what`` is "p" (a promise they kept),
+    "a" (an ask they granted) or "i" (an intro they made); ``text`` is that record's."""
+    first = name.split()[0] if name.split() else name
+    if what == "i":
+        return THANK_WORDING["i"].format(first=first)
+    return THANK_WORDING[what].format(first=first, what=quoted(text))
 
 
 def group_by_kind(items: Sequence[DueItem]) -> dict[str, list[DueItem]]:

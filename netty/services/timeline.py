@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pendulum
+from peewee import JOIN
 
 from netty.db.models import (
     Ask,
@@ -22,6 +23,8 @@ from netty.db.models import (
     Need,
     Organization,
     Promise,
+    Reminder,
+    ReminderState,
     database,
 )
 from netty.db.vocab import IN_PERSON_KINDS, INTERACTION_KINDS, PROMISE_DIRECTIONS, slug
@@ -37,9 +40,19 @@ from netty.services.views import (
     NeedView,
     PromiseView,
     Ref,
+    ReminderView,
+    Source,
+    Zone,
 )
 
-REF_PREFIX = {"interaction": "i", "need": "n", "give": "g", "ask": "a", "promise": "p"}
+REF_PREFIX = {
+    "interaction": "i",
+    "need": "n",
+    "give": "g",
+    "ask": "a",
+    "promise": "p",
+    "reminder": "r",
+}
 
 
 def parse_kind(value: str | None) -> str:
@@ -278,6 +291,63 @@ def promises_of(contact_id: int) -> list[PromiseView]:
     ]
 
 
+def reminders_of(contact_id: int) -> list[ReminderView]:
+    """A contact's follow-ups and custom reminders, open and done, soonest due first.
+
+    Each carries its ``source``: the interaction (and event) whose note set it.
+    """
+    rows = list(
+        Reminder.select()
+        .where(Reminder.contact == contact_id)
+        .order_by(Reminder.due_at, Reminder.id)
+    )
+    if not rows:
+        return []
+    names = _names({contact_id})
+    sources = sources_of({r.interaction_id for r in rows if r.interaction_id})
+    keys = [f"r{r.id}" for r in rows]
+    snoozes = dict(
+        ReminderState.select(ReminderState.key, ReminderState.snoozed_until)
+        .where(ReminderState.key.in_(keys) & ReminderState.snoozed_until.is_null(False))
+        .tuples()
+    )
+    return [
+        ReminderView(
+            id=r.id,
+            ref=f"r{r.id}",
+            contact=Ref(contact_id, names.get(contact_id, "")),
+            text=r.text,
+            due_at=r.due_at,
+            done_at=r.done_at,
+            snoozed_until=snoozes.get(f"r{r.id}"),
+            created_at=r.created_at,
+            source=sources.get(r.interaction_id) if r.interaction_id else None,
+        )
+        for r in rows
+    ]
+
+
+def sources_of(interaction_ids: set[int]) -> dict[int, Source]:
+    """The interactions (with their events) that records came from, by interaction id."""
+    if not interaction_ids:
+        return {}
+    rows = (
+        Interaction.select(Interaction, Event)
+        .join(Event, JOIN.LEFT_OUTER)
+        .where(Interaction.id.in_(list(interaction_ids)))
+    )
+    return {
+        i.id: Source(
+            ref=f"i{i.id}",
+            kind=i.kind,
+            occurred_at=i.occurred_at,
+            summary=i.summary,
+            event=Ref(i.event.id, i.event.name) if i.event_id is not None else None,
+        )
+        for i in rows
+    }
+
+
 def _names(ids: set[int | None]) -> dict[int, str]:
     wanted = [i for i in ids if i]
     if not wanted:
@@ -286,7 +356,7 @@ def _names(ids: set[int | None]) -> dict[int, str]:
 
 
 def contact_detail(contact_id: int) -> ContactDetail:
-    """A contact with every interaction, need, give, ask and promise (``netty show``)."""
+    """A contact with every interaction, need, give, ask, promise and reminder (``netty show``)."""
     with database.atomic():  # one consistent snapshot
         return ContactDetail(
             contact=get_contact(contact_id),
@@ -295,6 +365,7 @@ def contact_detail(contact_id: int) -> ContactDetail:
             gives=tuple(gives_of(contact_id)),
             asks=tuple(asks_of(contact_id)),
             promises=tuple(promises_of(contact_id)),
+            reminders=tuple(reminders_of(contact_id)),
         )
 
 
@@ -312,12 +383,19 @@ class TimelineItem:
     text: str
     status: str | None
     detail: str  # everything, for the full view
+    upcoming: bool = False  # an open follow-up or reminder, dated when it is due
 
 
 def timeline(contact_id: int, now: pendulum.DateTime | None = None) -> list[TimelineItem]:
-    """Everything recorded about a contact, newest first; times shown in ``now``'s zone."""
+    """What is coming up, then everything recorded about a contact, newest first.
+
+    The open follow-ups and reminders come first (``upcoming``), soonest due first,
+    each saying where it came from; an overdue one has the status "overdue" (when
+    ``now`` is given). Then the history, newest first. Times are in ``now``'s zone.
+    """
     detail = contact_detail(contact_id)
     tz = (now.timezone if now is not None else None) or pendulum.UTC
+    upcoming = [_reminder_item(r, now, tz) for r in detail.reminders if r.done_at is None]
     items: list[TimelineItem] = []
     for i in detail.interactions:
         others = [r.name for r in i.contacts if r.id != contact_id]
@@ -434,5 +512,52 @@ def timeline(contact_id: int, now: pendulum.DateTime | None = None) -> list[Time
                     f"{who} ({p.status}): {p.text}",
                 )
             )
+    for r in detail.reminders:
+        if r.done_at is not None:
+            items.append(
+                TimelineItem(
+                    r.done_at,
+                    r.ref,
+                    "reminder",
+                    "followed up",
+                    r.text,
+                    "done",
+                    f"Followed up: {r.text}\n"
+                    f"was due {r.due_at.in_tz(tz).to_day_datetime_string()}, {r.origin(tz)}",
+                )
+            )
     items.sort(key=lambda it: (it.at, it.ref), reverse=True)
-    return items
+    return upcoming + items
+
+
+def _reminder_item(r: ReminderView, now: pendulum.DateTime | None, tz: Zone) -> TimelineItem:
+    """An open reminder as an upcoming timeline line: when, what, and where it came from."""
+    status = None
+    if now is not None and r.snoozed_until is not None and r.snoozed_until > now:
+        status = f"snoozed to {r.snoozed_until.in_tz(tz).format('D MMM')}"
+    elif now is not None and r.due_at <= now:
+        status = "overdue"
+    origin = r.origin(tz)
+    lines = [
+        f"Follow up: {r.text}",
+        f"due {r.due_at.in_tz(tz).to_day_datetime_string()}" + (f" ({status})" if status else ""),
+        origin[0].upper() + origin[1:],
+    ]
+    if r.source is None:
+        short = f"set {r.created_at.in_tz(tz).format('D MMM')}"
+    elif r.source.event is not None:
+        short = r.source.event.name
+    else:
+        short = (
+            f"{INTERACTION_KINDS[r.source.kind]} {r.source.occurred_at.in_tz(tz).format('D MMM')}"
+        )
+    return TimelineItem(
+        r.due_at,
+        r.ref,
+        "reminder",
+        "follow up",
+        f"{r.text} · {short}",
+        status,
+        "\n".join(lines),
+        upcoming=True,
+    )

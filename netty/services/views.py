@@ -12,6 +12,11 @@ from typing import Any
 
 import pendulum
 
+from netty.db.vocab import INTERACTION_KINDS
+
+Zone = str | pendulum.Timezone | pendulum.FixedTimezone | None
+"""A time zone to show times in: a name, a pendulum zone, or None for UTC."""
+
 
 @dataclass(frozen=True)
 class Ref:
@@ -57,6 +62,7 @@ class ContactView(ContactRow):
     updated_at: pendulum.DateTime
     archived_at: pendulum.DateTime | None
     connected_at: pendulum.DateTime | None
+    met_at_event: Ref | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,56 @@ class PromiseView:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where a record came from: the logged interaction (and its event) whose note set it."""
+
+    ref: str  # "i12"
+    kind: str  # the interaction's kind: coffee, call, event ...
+    occurred_at: pendulum.DateTime
+    summary: str
+    event: Ref | None
+
+    def describe(self, tz: Zone = None) -> str:
+        """'from the coffee on 23 Nov 2026 (i12): “coffee at Blue Bottle”', day in ``tz``."""
+        day = self.occurred_at.in_tz(tz or "UTC").format("D MMM YYYY")
+        where = f" at {self.event.name}" if self.event else ""
+        text = (
+            f"from the {INTERACTION_KINDS.get(self.kind, self.kind)}{where} on {day} ({self.ref})"
+        )
+        first = " ".join(self.summary.split())
+        if first:
+            first = first if len(first) <= 40 else first[:39] + "…"
+            text += f": “{first}”"
+        return text
+
+
+@dataclass(frozen=True)
+class ReminderView:
+    """A follow-up or custom reminder (``r5``).
+
+    ``source`` is the logged note (and its event) that set it with ``follow up
+    WHEN``, or None for one set with ``netty remind``. ``done_at`` is None while it
+    is open; ``snoozed_until`` is the last snooze (UTC), which may have passed.
+    """
+
+    id: int
+    ref: str
+    contact: Ref | None
+    text: str
+    due_at: pendulum.DateTime
+    done_at: pendulum.DateTime | None
+    snoozed_until: pendulum.DateTime | None
+    created_at: pendulum.DateTime
+    source: Source | None
+
+    def origin(self, tz: Zone = None) -> str:
+        """Where it came from, in words: the note's :meth:`Source.describe`, or when it was set."""
+        if self.source is not None:
+            return self.source.describe(tz)
+        return f"set on {self.created_at.in_tz(tz or 'UTC').format('D MMM YYYY')}"
+
+
+@dataclass(frozen=True)
 class ContactDetail:
     """A contact with everything recorded about them (``netty show``)."""
 
@@ -135,6 +191,7 @@ class ContactDetail:
     gives: tuple[GiveView, ...]
     asks: tuple[AskView, ...]
     promises: tuple[PromiseView, ...]
+    reminders: tuple[ReminderView, ...] = ()
 
 
 def to_json(value: Any) -> Any:
@@ -155,6 +212,6 @@ def to_json(value: Any) -> Any:
 def detail_json(detail: ContactDetail) -> dict[str, Any]:
     """``netty show --json``: the contact object plus its records."""
     data = to_json(detail.contact)
-    for name in ("interactions", "needs", "gives", "asks", "promises"):
+    for name in ("interactions", "needs", "gives", "asks", "promises", "reminders"):
         data[name] = to_json(getattr(detail, name))
     return data

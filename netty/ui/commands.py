@@ -61,6 +61,7 @@ class ActionsProvider(Provider):
         cmds = [
             ("contact: new", "Add a contact", screen.action_add),
             ("contact: edit", "Edit the selected contact", screen.action_edit),
+            ("contact: card", "Everything about the selected contact", screen.action_card),
             ("contact: log interaction", "Log a coffee, call, email ...", screen.action_log),
             ("contact: archive", "Archive the selected contact", screen.action_archive),
             ("change: undo", "Undo the last change of any kind (u)", self.app.action_undo),

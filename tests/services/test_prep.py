@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netty.services import ledger
+from netty.services import ledger, reminders
 from netty.services.contacts import ContactFields, add_contact, resolve_contact, set_target
 from netty.services.demo import load_demo
 from netty.services.prep import build_prep_sheet, match_people, need_words, to_markdown
@@ -13,6 +13,7 @@ from netty.services.timeline import log_interaction
 ORDER = [
     "Who",
     "Remember",
+    "Follow-ups",
     "Their needs",
     "What I can give",
     "Questions to ask",
@@ -116,6 +117,7 @@ def test_questions_leave_out_what_a_recent_interaction_answered(sally, now):
 def test_markdown_has_every_section(sally, now):
     ledger.add_promise(sally, "they_owe", "Intro", now=now)
     ledger.add_give(sally, "advice", "Feedback", now=now)
+    reminders.remind(sally, now.add(days=2), "ask about the panel", now)
     text = to_markdown(build_prep_sheet(sally, now))
     assert text.startswith("# Sally Jones\n")
     for title in ORDER:

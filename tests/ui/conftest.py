@@ -69,3 +69,9 @@ _ = pendulum
 def notices(app) -> list[str]:
     """The text of the notifications on screen (toasts may wrap in the SVG)."""
     return [str(getattr(n.message, "plain", n.message)) for n in app._notifications]
+
+
+def opened(tmp_path) -> list[str]:
+    """The URLs the app opened (through $BROWSER, see tests/conftest.py), in order."""
+    path = tmp_path / "opened.txt"
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []

@@ -89,3 +89,9 @@ def test_event_mode(snap_compare, demo_app):
 
 def _typed(text: str) -> list[str]:
     return ["enter" if ch == "\t" else ch for ch in text]
+
+
+def test_contact_card(snap_compare, demo_app):
+    assert snap_compare(
+        demo_app, terminal_size=SIZE, run_before=_then("slash", *"sally", "enter", "enter")
+    )

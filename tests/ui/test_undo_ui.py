@@ -27,7 +27,7 @@ def pick(app, label: str) -> None:
     timeline = app.screen.query_one(TimelineList)
     for index, item in enumerate(timeline._items):
         if item.label.startswith(label):
-            timeline.highlighted = index
+            timeline.highlighted = timeline.get_option_index(str(index))
             timeline.focus()
             return
     raise AssertionError(f"no {label!r} item in {[i.label for i in timeline._items]}")

@@ -58,6 +58,20 @@ class DueScreen(Screen):
             "s", "snooze", "Snooze", id="due.snooze", tooltip="Snooze: 1 day, 1 week or a date"
         ),
         Binding(
+            "y",
+            "copy",
+            "Copy",
+            id="due.copy",
+            tooltip="Copy the nudge or thank-you wording (else the item) to the clipboard",
+        ),
+        Binding(
+            "o",
+            "write",
+            "Write",
+            id="due.write",
+            tooltip="Write to them: an email with the wording filled in, or a call",
+        ),
+        Binding(
             "w",
             "toggle_week",
             "This week",
@@ -158,7 +172,7 @@ class DueScreen(Screen):
         parts += [content(item.contact or "—", "bold"), Content("  "), content(item.reason)]
         if item.stale:
             parts.append(content("  stale", "bold $error"))
-        if item.wording:
+        if item.wording and item.kind == "nudge":  # a thank-you's wording: y copies it
             parts += [Content("\n" + " " * 13), content(item.wording, "italic $text-muted")]
         return Content("").join(parts)
 
@@ -181,6 +195,30 @@ class DueScreen(Screen):
             return
         self.app.pop_screen()
         self.app.open_contact(item.contact_id)
+
+    def action_copy(self) -> None:
+        item = self.selected
+        if item is None:
+            return
+        text = item.wording or (f"{item.contact}: {item.reason}" if item.contact else item.reason)
+        self.app.copy_to_clipboard(text)
+        self.app.notify(content(f"Copied: {text}"), title="Copied")
+
+    def action_write(self) -> None:
+        from netty.services.card import reach_link
+
+        item = self.selected
+        if item is None or item.contact_id is None:
+            return
+        link = reach_link(item.contact_id, item.wording)
+        if link is None:
+            self.app.notify(
+                content(f"No email or phone for {item.contact}; y copies the wording."),
+                severity="warning",
+            )
+            return
+        self.app.open_url(link)
+        self.app.notify(content(f"Opening {link}"), title="Write")
 
     def action_log(self) -> None:
         from netty.ui.dialogs.log_form import LogForm

@@ -44,6 +44,8 @@ class HelpScreen(ModalScreen[None]):
             "TimelineList": "Timeline pane",
             "MainScreen": "Main screen",
             "PrepScreen": "Prep sheet",
+            "ContactCardScreen": "Contact card",
+            "DueScreen": "Due view",
             "NettyApp": "Everywhere",
             "Input": "Text box",
             "TextArea": "Text box",

@@ -71,6 +71,14 @@ class MainScreen(Screen):
         Binding("l", "log", "Log", id="main.log", tooltip="Log an interaction (a quick note)"),
         Binding("p", "prep", "Prep", id="main.prep", tooltip="Open the prep sheet full screen"),
         Binding(
+            "c",
+            "card",
+            "Card",
+            show=False,
+            id="main.card",
+            tooltip="The contact card: everything about them",
+        ),
+        Binding(
             "x",
             "archive",
             "Archive",
@@ -339,9 +347,13 @@ class MainScreen(Screen):
     def _close_item(self, message: TimelineList.Close) -> None:
         from netty.services.changes import last_change
         from netty.services.ledger import close_item
+        from netty.services.reminders import done
 
         def run() -> str:
-            close_item(message.ref, message.how, self.app.now())
+            if message.ref.startswith("r"):  # an upcoming follow-up: done
+                done(message.ref, self.app.now())
+            else:
+                close_item(message.ref, message.how, self.app.now())
             return f"{last_change().label}. Press u to undo."
 
         self.app.write(run, "Updated")
@@ -379,6 +391,19 @@ class MainScreen(Screen):
         contact_id = self._selected()
         if contact_id is not None:
             self.app.push_screen(PrepScreen(contact_id))
+
+    def action_card(self) -> None:
+        from netty.ui.screens.card import ContactCardScreen
+
+        contact_id = self._selected()
+        if contact_id is not None:
+            self.app.push_screen(ContactCardScreen(contact_id))
+
+    @on(ContactList.Chosen)
+    def _contact_chosen(self, message: ContactList.Chosen) -> None:
+        from netty.ui.screens.card import ContactCardScreen
+
+        self.app.push_screen(ContactCardScreen(message.contact_id))
 
     def action_archive(self) -> None:
         from netty.services.contacts import archive_contact

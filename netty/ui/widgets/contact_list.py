@@ -97,6 +97,14 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
             tooltip="Show only contacts that need attention",
         ),
         Binding(
+            "enter",
+            "choose",
+            "Card",
+            show=False,
+            id="list.card",
+            tooltip="The contact card: everything about them",
+        ),
+        Binding(
             "b",
             "toggle_asked",
             "Asked of",
@@ -127,6 +135,12 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         """The cursor moved to another contact (or to none)."""
 
         contact_id: int | None
+
+    @dataclass
+    class Chosen(Message):
+        """`enter` on a contact: show everything about them."""
+
+        contact_id: int
 
     @dataclass
     class Changed(Message):
@@ -229,6 +243,11 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         rings = (None, 1, 2, 3)
         nxt = rings[(rings.index(self._filter.ring) + 1) % len(rings)]
         self.set_filter(replace(self._filter, ring=nxt))
+
+    def action_choose(self) -> None:
+        row = self.highlighted
+        if row is not None:
+            self.post_message(self.Chosen(row.id))
 
     def action_toggle_due(self) -> None:
         f = self._filter

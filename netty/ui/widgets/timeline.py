@@ -19,11 +19,16 @@ KIND_STYLE = {
     "give": "$success",
     "ask": "$accent",
     "promise": "$secondary",
+    "reminder": "$primary",
 }
 
 
 class TimelineList(OptionList):
-    """Interactions, needs, gives, asks and promises; `enter` shows one whole."""
+    """Upcoming follow-ups, then interactions, needs, gives, asks and promises.
+
+    `enter` shows one whole. ``selected_item`` is the item under the cursor (its
+    ``ref`` names the record: ``i12``, ``n4``, ``g3``, ``a2``, ``p7``, ``r5``).
+    """
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="timeline.down", tooltip="Next item"),
@@ -36,7 +41,7 @@ class TimelineList(OptionList):
             "close('done')",
             "Done",
             id="timeline.done",
-            tooltip="Mark a need met, a promise done, an ask granted",
+            tooltip="Mark a need met, a promise done, an ask granted, a follow-up done",
         ),
         Binding(
             "D",
@@ -117,8 +122,23 @@ class TimelineList(OptionList):
                 )
             )
             return
-        self.add_options([Option(self._prompt(item), id=str(i)) for i, item in enumerate(items)])
-        self.highlighted = 0
+        options: list[Option] = []
+        has_upcoming = any(item.upcoming for item in items)
+        for i, item in enumerate(items):
+            if has_upcoming and (i == 0 or item.upcoming != items[i - 1].upcoming):
+                title = "Upcoming" if item.upcoming else "History"
+                options.append(Option(Content.styled(title, "bold $accent"), disabled=True))
+            options.append(Option(self._prompt(item), id=str(i)))
+        self.add_options(options)
+        self.highlighted = next(i for i, o in enumerate(options) if not o.disabled)
+
+    @property
+    def selected_item(self) -> TimelineItem | None:
+        """The item under the cursor, or None (no items, or the cursor on a heading)."""
+        if self.highlighted is None or not self._items:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return self._items[int(option.id)] if option.id is not None else None
 
     def _prompt(self, item: TimelineItem) -> Content:
         when = item.at.in_tz(self._tz) if self._tz else item.at
@@ -134,18 +154,19 @@ class TimelineList(OptionList):
             content(item.text or "—"),
         )
 
-    @property
-    def selected(self) -> TimelineItem | None:
-        """The item under the cursor, or None."""
-        if self.highlighted is None or not self._items:
-            return None
-        option = self.get_option_at_index(self.highlighted)
-        return None if option.id is None else self._items[int(option.id)]
-
     def action_close(self, how: str) -> None:
-        """Close the need, promise or ask under the cursor; on a closed one, reopen it."""
-        item = self.selected
+        """Close the need, promise or ask under the cursor (an upcoming follow-up: done);
+        on a closed one, or a follow-up already done, reopen it."""
+        item = self.selected_item
         if item is None:
+            return
+        if item.kind == "reminder":
+            if not item.upcoming:
+                self.post_message(self.Reopen(item.ref))
+            elif how != "done":
+                self.app.notify("A follow-up is marked done with space.", severity="warning")
+            else:
+                self.post_message(self.Close(item.ref, how))
             return
         if item.kind not in ("need", "promise", "ask"):
             self.app.notify("Only needs, promises and asks can be closed.", severity="warning")
@@ -156,12 +177,12 @@ class TimelineList(OptionList):
         self.post_message(self.Close(item.ref, how))
 
     def action_edit(self) -> None:
-        item = self.selected
+        item = self.selected_item
         if item is not None:
             self.post_message(self.Edit(item.ref))
 
     def action_delete(self) -> None:
-        item = self.selected
+        item = self.selected_item
         if item is not None:
             self.post_message(self.Delete(item.ref))
 
