@@ -24,6 +24,7 @@ def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
     monkeypatch.setenv("NETTY_NOW", FIXED_NOW)
+    monkeypatch.setenv("TZ", "UTC")  # the user's zone: days and pings are reckoned in it
     monkeypatch.delenv("NETTY_DB", raising=False)
     monkeypatch.delenv("NETTY_DEBUG", raising=False)
 
