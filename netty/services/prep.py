@@ -21,10 +21,10 @@ import pendulum
 import snowballstemmer
 from peewee import JOIN
 
-from netty.dates import ago
+from netty.dates import ago, date_in, due_words, plural
 from netty.db.models import Contact, ContactTag, Organization, Tag, database
 from netty.db.vocab import CHANNELS, INTERACTION_KINDS, RINGS, fold
-from netty.services.reminders import NUDGE_WORDING, quoted
+from netty.services.reminders import NUDGE_DAYS, NUDGE_WORDING, quoted
 from netty.services.timeline import contact_detail
 from netty.services.views import ContactDetail
 
@@ -62,10 +62,15 @@ HELP_WORDS = ("could help", "can help", "who to talk", "introduce", "connect the
 
 @dataclass(frozen=True)
 class Section:
-    """A heading and its lines; a section with no lines is never shown."""
+    """A heading and its lines; a section with no lines is never shown.
+
+    Lines are whole: never cut (the side pane may shorten them for display).
+    ``overdue`` holds the indexes of lines about something overdue, to mark them.
+    """
 
     title: str
     lines: tuple[str, ...]
+    overdue: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -98,14 +103,15 @@ def build_prep_sheet(contact_id: int, now: pendulum.DateTime) -> PrepSheet:
     headline = " · ".join(x for x in (work, f"ring {c.ring} ({RINGS[c.ring]})") if x)
     open_needs = [n for n in detail.needs if n.status == "open"]
     matches = match_people([n.text for n in open_needs], exclude=contact_id)
+    give, late = _give(detail, matches, now)
     sections = [
         Section("Who", tuple(_who(detail, now))),
         Section("Remember", tuple(_remember(detail, now))),
         Section("Their needs", tuple(_needs(detail, now))),
-        Section("What I can give", tuple(_give(detail, matches, now))),
+        Section("What I can give", tuple(give), frozenset(late)),
         Section("Questions to ask", tuple(_questions(detail, now))),
         Section("My ask", tuple(_my_ask(detail))),
-        Section("What they owe me", tuple(_they_owe(detail))),
+        Section("What they owe me", tuple(_they_owe(detail, now))),
         Section("Balance", tuple(_balance(detail, now))),
         Section("Agenda for a 30-minute coffee", tuple(_agenda(detail, matches))),
     ]
@@ -125,12 +131,20 @@ def _who(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
         lines.append(f"Introduced by {c.introduced_by.name}")
     if c.strength is not None:
         lines.append(f"Strength {c.strength}/5")
+    if c.tags:
+        lines.append("Tags: " + ", ".join(f"#{t}" for t in c.tags))
+    if c.emails:
+        lines.append("Email: " + ", ".join(c.emails))
+    if c.phones:
+        lines.append("Phone: " + ", ".join(c.phones))
+    if c.linkedin:
+        lines.append(f"LinkedIn: {c.linkedin}")
     if d.interactions:
         first = d.interactions[-1].occurred_at.in_tz(now.timezone or "UTC")
         count = len(d.interactions)
         lines.append(
             f"Last contact {ago(c.last_interaction_at, now)}; "
-            f"{count} interaction{'s' if count != 1 else ''} since {first.format('MMM YYYY')}"
+            f"{plural(count, 'interaction')} since {first.format('MMM YYYY')}"
         )
     else:
         lines.append("No interactions logged yet")
@@ -140,10 +154,11 @@ def _who(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
 def _remember(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
     lines = [line.strip() for line in d.contact.details.splitlines() if line.strip()]
     for i in d.interactions[:3]:
-        summary = i.summary.splitlines()[0] if i.summary else ""
+        summary = " ".join(i.summary.split())
         lines.append(
-            f"{i.occurred_at.in_tz(now.timezone or 'UTC').format('D MMM YYYY')} {INTERACTION_KINDS[i.kind]}: "
-            f"{_short(summary, 90)}".rstrip(": ")
+            f"{date_in(i.occurred_at, now, 'prep')} {INTERACTION_KINDS[i.kind]}: {summary}".rstrip(
+                ": "
+            )
         )
     return lines
 
@@ -154,31 +169,41 @@ def _needs(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
     for n in d.needs:
         if n.status != "open":
             continue
+        by = date_in(n.horizon, now, "prep") if n.horizon else ""
         if n.horizon and n.horizon < today:
-            lines.append(
-                f"{n.text} (by {n.horizon.format('D MMM')}: passed; ask whether this is still open)"
-            )
+            lines.append(f"{n.text} (by {by}: passed; ask whether this is still open)")
         else:
-            lines.append(n.text + (f" (by {n.horizon.format('D MMM')})" if n.horizon else ""))
+            lines.append(n.text + (f" (by {by})" if n.horizon else ""))
     if not lines:
         lines.append("No open needs recorded: ask the first question below.")
     return lines
 
 
-def _give(d: ContactDetail, matches: list[Match], now: pendulum.DateTime) -> list[str]:
-    lines = []
+def _give(
+    d: ContactDetail, matches: list[Match], now: pendulum.DateTime
+) -> tuple[list[str], set[int]]:
+    """The lines, and the indexes of promises I owe that are overdue."""
+    lines, late = [], set()
+    today = now.date()
     for p in d.promises:
         if p.direction == "i_owe" and p.status == "open":
-            due = f" (due {p.due.format('D MMM')})" if p.due else ""
-            lines.append(f"Deliver first: {p.text}{due}")
+            if p.due and p.due < today:
+                late.add(len(lines))
+                days = plural((today - p.due).days, "day")
+                when = f" (OVERDUE: due {date_in(p.due, now, 'prep')}, {days} late)"
+            elif p.due:
+                when = f" (due {date_in(p.due, now, 'prep')}, {due_words(p.due, now)})"
+            else:
+                when = ""
+            lines.append(f"Deliver first: {p.text}{when}")
     for m in matches:
-        lines.append(f"Introduce {m.name} for “{_short(m.need, 60)}”: {m.reason}")
+        lines.append(f"Introduce {m.name} for “{m.need}”: {m.reason}")
     for g in d.gives[:3]:
         to = f" to {g.introduced_to.name}" if g.introduced_to else ""
-        lines.append(f"Gave before ({g.kind}{to}, {ago(g.given_at, now)}): {_short(g.text, 70)}")
+        lines.append(f"Gave before ({g.kind}{to}, {ago(g.given_at, now)}): {g.text}")
     if not lines:
         lines.append("Nothing recorded yet: listen for a need you can meet.")
-    return lines
+    return lines, late
 
 
 def _questions(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
@@ -201,18 +226,23 @@ def _my_ask(d: ContactDetail) -> list[str]:
             f"You have asked {_times(asks)} and given {_times(gives)}: offer something first."
         )
     if pending:
-        ask = pending[0]
-        if ask.target_contact or ask.target_org:
-            target = " at ".join(
-                x
-                for x in ((ask.target_contact.name if ask.target_contact else None), ask.target_org)
-                if x
-            )
-            lines.insert(0, f"{ask.text} ({target})")
-        else:
-            example = _suggestions(d)
-            shape = example[0] if example else "an email intro to NAME at ORG"
-            lines.insert(0, f"{ask.text}: vague. Make it specific, like “{shape}”.")
+        asks_shown = []
+        for ask in pending:
+            if ask.target_contact or ask.target_org:
+                target = " at ".join(
+                    x
+                    for x in (
+                        (ask.target_contact.name if ask.target_contact else None),
+                        ask.target_org,
+                    )
+                    if x
+                )
+                asks_shown.append(f"{ask.text} ({target})")
+            else:
+                example = _suggestions(d)
+                shape = example[0] if example else "an email intro to NAME at ORG"
+                asks_shown.append(f"{ask.text}: vague. Make it specific, like “{shape}”.")
+        lines[:0] = asks_shown
     else:
         suggestions = _suggestions(d)
         if suggestions:
@@ -253,16 +283,31 @@ def _suggestions(d: ContactDetail) -> list[str]:
     return out
 
 
-def _they_owe(d: ContactDetail) -> list[str]:
+def _they_owe(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
+    """What they promised me; a nudge is proposed only once it is due (the reminder
+    engine's schedule: 3, 7 and 14 days after the due date, or after the promise
+    was made when it has no date), and never after the last one."""
     first = d.contact.name.split()[0] if d.contact.name.split() else d.contact.name
+    today = now.date()
     lines = []
     for p in d.promises:
-        if p.direction == "they_owe" and p.status == "open":
-            due = f", due {p.due.format('D MMM')}" if p.due else ""
-            wording = NUDGE_WORDING[min(p.nudges_sent, len(NUDGE_WORDING) - 1)]
+        if p.direction != "they_owe" or p.status != "open":
+            continue
+        due = f", due {date_in(p.due, now, 'prep')}" if p.due else ""
+        if p.nudges_sent >= len(NUDGE_DAYS):
             lines.append(
-                f"{p.text}{due}. Gently: {wording.format(first=first, what=quoted(p.text))}"
+                f"{p.text}{due}. Nudged {p.nudges_sent} times: let it go or ask in person."
             )
+            continue
+        base = p.due or p.created_at.in_tz(now.tz or "UTC").date()
+        nudge_day = base.add(days=NUDGE_DAYS[p.nudges_sent])
+        if nudge_day > today:
+            lines.append(
+                f"{p.text}{due}. No nudge yet; if it has not come, nudge from {date_in(nudge_day, now, 'prep')}."
+            )
+            continue
+        wording = NUDGE_WORDING[p.nudges_sent]
+        lines.append(f"{p.text}{due}. Gently: {wording.format(first=first, what=quoted(p.text))}")
     return lines
 
 
@@ -276,7 +321,7 @@ def _balance(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
     lines = [line]
     if d.gives:
         last = d.gives[0]
-        lines.append(f"Last give {ago(last.given_at, now)}: {_short(last.text, 70)}")
+        lines.append(f"Last give {ago(last.given_at, now)}: {last.text}")
     return lines
 
 
@@ -289,7 +334,7 @@ def _agenda(d: ContactDetail, matches: list[Match]) -> list[str]:
     else:
         give = "offer a person to meet, a resource or a strategy"
     pending = [a for a in d.asks if a.status == "pending"]
-    ask = _short(pending[0].text, 50).rstrip(".?!") if pending else "one specific ask (see above)"
+    ask = pending[0].text.rstrip(".?!") if pending else "one specific ask (see above)"
     return [
         "0-20 min: their world. Ask the questions, listen, note their needs.",
         f"20-25 min: what I can give: {give}.",
@@ -546,11 +591,6 @@ def _stems_of(text: str) -> frozenset[str]:
 
 def _times(n: int) -> str:
     return "once" if n == 1 else f"{n} times"
-
-
-def _short(text: str, width: int) -> str:
-    line = " ".join(str(text).split())
-    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def to_markdown(sheet: PrepSheet) -> str:

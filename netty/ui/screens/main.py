@@ -148,7 +148,7 @@ class MainScreen(Screen):
                 with Vertical(id="timeline-pane", classes="pane"):
                     yield TimelineList(id="timeline")
                 with Vertical(id="prep-pane", classes="pane"):
-                    yield PrepView(id="prep")
+                    yield PrepView(id="prep", brief=True)
         yield StatusLine(id="status")
         yield Footer()
 
