@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from netty import __version__, clock
-from netty.dates import ago, parse_when, plural
+from netty.dates import ago, moment_in, parse_when, plural
 from netty.db import close_database, open_database
 from netty.errors import NettyError
 from netty.paths import resolve_db
@@ -648,7 +648,7 @@ def remind(env: Env, contact: str, when: str, text: tuple[str, ...]) -> None:
     env.open()
     contact_id = resolve_contact(contact)
     rid = reminders.remind(contact_id, moment, " ".join(text), env.now)
-    click.echo(f"reminder {rid} set for {moment.to_day_datetime_string()}")
+    click.echo(f"reminder {rid} set for {moment_in(moment, env.now, 'cli')}")
 
 
 @cli.command()
@@ -662,7 +662,7 @@ def snooze(env: Env, item_id: str, when: str) -> None:
     moment = parse_when(when, env.now)
     env.open()
     reminders.snooze(item_id, moment, env.now)
-    click.echo(f"snoozed {item_id} until {moment.to_day_datetime_string()}")
+    click.echo(f"snoozed {item_id} until {moment_in(moment, env.now, 'cli')}")
 
 
 @cli.command()

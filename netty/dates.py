@@ -62,6 +62,7 @@ __all__ = [
     "days_words",
     "due_words",
     "local_day",
+    "moment_in",
     "parse_date",
     "parse_span",
     "parse_when",
@@ -304,6 +305,14 @@ def date_in(value: Date | DateTime, now: DateTime, place: str) -> str:
     style = DATE_STYLES[place]
     day = local_day(value, now)
     return day.format(style, locale="en")
+
+
+def moment_in(value: DateTime, now: DateTime, place: str) -> str:
+    """A moment as its date in the style of ``place`` and its time (``HH:mm``), in
+    ``now``'s zone: ``2026-11-25 15:00`` on the command line."""
+    moment = value.in_tz(now.tz or pendulum.UTC)
+    sep = ", " if place == "dialog" else " "
+    return f"{date_in(moment, now, place)}{sep}{moment.format('HH:mm')}"
 
 
 # --- the parser -------------------------------------------------------------------------

@@ -62,3 +62,11 @@ def test_next_ping_keeps_its_local_hour_after_an_unrelated_edit_across_dst(netty
     assert json.loads(netty("show", "ann", "--json").out)["next_ping_at"] == after_log
     netty("cadence", "2", "30")  # a ring's cadence recomputes every next ping the same way
     assert json.loads(netty("show", "ann", "--json").out)["next_ping_at"] == after_log
+
+
+def test_remind_and_snooze_say_the_moment_in_the_cli_style(netty):
+    netty("add", "Ann Lee")
+    assert netty("remind", "ann", "2026-11-25T15:00", "call").out == (
+        "reminder r1 set for 2026-11-25 15:00\n"
+    )
+    assert netty("snooze", "r1", "2026-11-27T09:30").out == "snoozed r1 until 2026-11-27 09:30\n"
