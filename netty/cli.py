@@ -275,7 +275,7 @@ def show(env: Env, contact: str, as_json: bool) -> None:
         ("works", ", ".join(x for x in (c.title, c.organization) if x)),
         (
             "ring",
-            f"{c.ring}, every {c.cadence_days} days"
+            f"{c.ring}, every {plural(c.cadence_days, 'day')}"
             + (" (ring default)" if c.cadence_is_default else ""),
         ),
         ("met", ", ".join(x for x in (c.channel, c.how_met) if x)),
@@ -515,7 +515,7 @@ def cadence(env: Env, ring: int | None, days: int | None) -> None:
         else settings.ring_cadences()
     )
     for number, label in RINGS.items():
-        click.echo(f"ring {number} ({label}): every {cadences[number]} days")
+        click.echo(f"ring {number} ({label}): every {plural(cadences[number], 'day')}")
 
 
 CONFIG_KEYS = {

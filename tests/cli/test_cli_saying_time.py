@@ -70,3 +70,15 @@ def test_remind_and_snooze_say_the_moment_in_the_cli_style(netty):
         "reminder r1 set for 2026-11-25 15:00\n"
     )
     assert netty("snooze", "r1", "2026-11-27T09:30").out == "snoozed r1 until 2026-11-27 09:30\n"
+
+
+def test_counts_are_singular_when_there_is_one(netty, tmp_path):
+    netty("add", "Ann Lee", "--every", "1")
+    assert "ring: 3, every 1 day\n" in netty("show", "ann").out
+    assert netty("cadence", "1", "1").out.splitlines()[0] == "ring 1 (inner circle): every 1 day"
+    target = tmp_path / "one.vcf"
+    assert netty("export", "vcard", "-o", target).out == f"exported 1 contact to {target}\n"
+    netty("edit", "ann", "--every", "60")  # no ping within the 30 days exported
+    netty("remind", "ann", "in 2 days", "call")
+    ics = tmp_path / "one.ics"
+    assert netty("export", "ics", "-o", ics).out == f"exported 1 reminder to {ics}\n"
