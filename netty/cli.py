@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from netty import __version__, clock
-from netty.dates import ago, parse_when
+from netty.dates import ago, moment_in, parse_when, plural
 from netty.db import close_database, open_database
 from netty.errors import NettyError
 from netty.paths import resolve_db
@@ -280,7 +280,7 @@ def show(env: Env, contact: str, as_json: bool) -> None:
         ("works", ", ".join(x for x in (c.title, c.organization) if x)),
         (
             "ring",
-            f"{c.ring}, every {c.cadence_days} days"
+            f"{c.ring}, every {plural(c.cadence_days, 'day')}"
             + (" (ring default)" if c.cadence_is_default else ""),
         ),
         (
@@ -498,7 +498,9 @@ def event(
     event_id, lines = record_event(
         name, when=moment, people=chosen, now=env.now, venue=venue, channel=channel
     )
-    click.echo(f"event #{event_id} {name} on {moment.to_date_string()}: {len(chosen)} people")
+    click.echo(
+        f"event #{event_id} {name} on {moment.to_date_string()}: {plural(len(chosen), 'person', 'people')}"
+    )
     for line in lines:
         click.echo(f"  {line}")
 
@@ -537,7 +539,7 @@ def cadence(env: Env, ring: int | None, days: int | None) -> None:
         else settings.ring_cadences()
     )
     for number, label in RINGS.items():
-        click.echo(f"ring {number} ({label}): every {cadences[number]} days")
+        click.echo(f"ring {number} ({label}): every {plural(cadences[number], 'day')}")
 
 
 CONFIG_KEYS = {
@@ -588,6 +590,9 @@ def info(env: Env) -> None:
 # ------------------------------------------------------------------ reminders
 
 
+TEXT_LIMIT = 50  # `netty due` text lines without --limit
+
+
 @cli.command("due")
 @click.option("--within", metavar="SPAN", help="Also what falls due within SPAN (7d, 2w).")
 @click.option(
@@ -601,17 +606,24 @@ def info(env: Env) -> None:
 @click.option(
     "--limit",
     type=click.IntRange(1),
-    default=50,
-    show_default=True,
-    help="At most this many lines (not with --json).",
+    default=None,
+    help="At most this many items (default 50 lines of text; --json prints all unless given).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array (see README).")
 @pass_env
 def due_cmd(
-    env: Env, within: str | None, kinds: tuple[str, ...], count: bool, limit: int, as_json: bool
+    env: Env,
+    within: str | None,
+    kinds: tuple[str, ...],
+    count: bool,
+    limit: int | None,
+    as_json: bool,
 ) -> None:
-    """What is due: pings, promises to deliver, nudges, thank-yous, check-ins, reminders."""
-    from netty.dates import parse_span
+    """What is due: pings, promises to deliver, nudges, thank-yous, check-ins, reminders.
+
+    Each text line shows the item's id, kind, date (in your zone) and what to do.
+    """
+    from netty.dates import date_in, parse_span
     from netty.services import reminders
 
     span = parse_span(within) if within else None
@@ -631,15 +643,17 @@ def due_cmd(
         click.echo(len(items))
         return
     if as_json:
-        _echo_json([i.as_json() for i in items])
+        _echo_json([i.as_json() for i in items[:limit]])
         return
-    for item in items[:limit]:
+    shown = limit or TEXT_LIMIT
+    for item in items[:shown]:
         who = f"{item.contact}: " if item.contact else ""
-        click.echo(f"{item.id:<14} {item.kind:<8} {who}{item.reason}")
+        day = date_in(item.due_at, env.now, "cli")
+        click.echo(f"{item.id:<14} {item.kind:<8} {day} {who}{item.reason}")
         if item.wording:
-            click.echo(f"{'':<24}{item.wording}")
-    if len(items) > limit:
-        click.echo(f"… and {len(items) - limit} more (--limit N, or --json for all)")
+            click.echo(f"{'':<35}{item.wording}")
+    if len(items) > shown:
+        click.echo(f"… and {len(items) - shown:,} more (--limit N, or --json for all)")
     if not items:
         click.echo("nothing due", err=True)
 
@@ -658,7 +672,7 @@ def remind(env: Env, contact: str, when: str, text: tuple[str, ...]) -> None:
     env.open()
     contact_id = resolve_contact(contact)
     rid = reminders.remind(contact_id, moment, " ".join(text), env.now)
-    click.echo(f"reminder {rid} set for {moment.to_day_datetime_string()}")
+    click.echo(f"reminder {rid} set for {moment_in(moment, env.now, 'cli')}")
 
 
 @cli.command()
@@ -672,7 +686,7 @@ def snooze(env: Env, item_id: str, when: str) -> None:
     moment = parse_when(when, env.now)
     env.open()
     reminders.snooze(item_id, moment, env.now)
-    click.echo(f"snoozed {item_id} until {moment.to_day_datetime_string()}")
+    click.echo(f"snoozed {item_id} until {moment_in(moment, env.now, 'cli')}")
 
 
 @cli.command()
@@ -728,8 +742,8 @@ def demo(env: Env, size: int | None, no_tui: bool) -> None:
     else:
         summary = demo_service.generate(size, env.now)
     click.echo(
-        f"demo network in {location}: {summary.contacts} contacts, "
-        f"{summary.interactions} interactions",
+        f"demo network in {location}: {plural(summary.contacts, 'contact')}, "
+        f"{plural(summary.interactions, 'interaction')}",
         err=not no_tui,
     )
     if not no_tui:

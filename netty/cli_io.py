@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from netty.dates import plural
 from netty.services.exporters import EXPORTERS
 
 PROGRESS_FROM = 2000  # records; smaller imports finish before a bar would help
@@ -207,10 +208,11 @@ def export_command(env, fmt: str, output: Path | None) -> None:
     if result.path is None:
         click.echo(result.text, nl=False)
     else:
-        what = {"json": "contacts (and everything else)", "ics": "reminders"}.get(
-            fmt.lower(), "contacts"
-        )
-        click.echo(f"exported {result.count} {what} to {result.path}")
+        noun = "reminder" if fmt.lower() == "ics" else "contact"
+        what = plural(result.count, noun)
+        if fmt.lower() == "json":
+            what += " (and everything else)"
+        click.echo(f"exported {what} to {result.path}")
 
 
 @click.command("backup")

@@ -16,11 +16,29 @@ from netty.errors import InvalidInput
 ENV_VAR = "NETTY_NOW"
 
 
+def local_zone() -> pendulum.Timezone | pendulum.FixedTimezone:
+    """The user's time zone: ``TZ`` when it names a zone (``Europe/Berlin``), else the system's.
+
+    Days ("due today"), pings ("every 30 days") and daylight-saving changes are reckoned
+    in this zone, so a next ping keeps its local hour across a DST change.
+    """
+    name = os.environ.get("TZ", "").strip().lstrip(":")
+    if name:
+        try:
+            return pendulum.timezone(name)
+        except Exception:  # not an IANA name (e.g. a POSIX rule): fall back to the system
+            pass
+    return pendulum.local_timezone()
+
+
 def now() -> DateTime:
-    """The current time: ``NETTY_NOW`` (ISO 8601) when set, else the real clock."""
+    """The current time in the user's zone (:func:`local_zone`).
+
+    ``NETTY_NOW`` (ISO 8601) fixes the instant when set; else the real clock.
+    """
     fixed = os.environ.get(ENV_VAR, "").strip()
     if not fixed:
-        return pendulum.now()
+        return pendulum.now(local_zone())
     try:
         parsed = pendulum.parse(fixed)
     except (ValueError, pendulum.parsing.exceptions.ParserError) as exc:
@@ -31,4 +49,4 @@ def now() -> DateTime:
         if isinstance(parsed, pendulum.Date):
             return pendulum.datetime(parsed.year, parsed.month, parsed.day, tz="UTC")
         raise InvalidInput(f"{ENV_VAR}={fixed!r} must be a date and time, not a duration")
-    return parsed
+    return parsed.in_tz(local_zone())

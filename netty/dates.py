@@ -54,7 +54,20 @@ from pendulum import Date, DateTime, Duration
 
 from netty.errors import InvalidInput
 
-__all__ = ["ago", "parse_date", "parse_span", "parse_when"]
+__all__ = [
+    "DATE_STYLES",
+    "ago",
+    "date_in",
+    "day_words",
+    "days_words",
+    "due_words",
+    "local_day",
+    "moment_in",
+    "parse_date",
+    "parse_span",
+    "parse_when",
+    "plural",
+]
 
 _EXAMPLES = (
     "today, yesterday, fri, last friday, next week, in 3 days, 3 days ago, 2w, dec 1 or 2026-12-01"
@@ -215,6 +228,91 @@ def ago(moment: DateTime | None, now: DateTime) -> str:
         return "just now"
     amount = moment.diff_for_humans(now, absolute=True, locale="en")
     return f"in {amount}" if moment > now else f"{amount} ago"
+
+
+# --- saying times -----------------------------------------------------------------------
+#
+# Every sentence that says when something is due is built here, so the app, the CLI, the
+# calendar export and the prep sheet agree: calendar days in the user's zone (``now``'s),
+# never a negative count, singular and plural right.
+
+#: One date style per kind of place: the due list and contact list, the timeline, the
+#: prep sheet, dialogs and notifications, and CLI text (ISO, for scripts and grep).
+DATE_STYLES = {
+    "list": "ddd D MMM",
+    "timeline": "YYYY-MM-DD",
+    "prep": "D MMM YYYY",
+    "dialog": "dddd D MMMM YYYY",
+    "cli": "YYYY-MM-DD",
+}
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """``count`` and the noun, singular or plural: ``1 day``, ``2 days``, ``2,069 pings``.
+
+    ``many`` is the plural when adding ``s`` is wrong (``plural(2, "thing is", "things
+    are")``).
+    """
+    word = noun if count == 1 else (many or noun + "s")
+    return f"{count:,} {word}"
+
+
+def local_day(value: Date | DateTime, now: DateTime) -> Date:
+    """The calendar day ``value`` falls on in ``now``'s timezone (a Date stays itself)."""
+    if isinstance(value, DateTime):
+        moment = value.in_tz(now.tz or pendulum.UTC)
+        return pendulum.date(moment.year, moment.month, moment.day)
+    return pendulum.date(value.year, value.month, value.day)
+
+
+def day_words(value: Date | DateTime, now: DateTime) -> str:
+    """A day relative to today, in ``now``'s zone, counted in calendar days.
+
+    ``today``, ``tomorrow``, ``yesterday``, ``in 3 days`` or ``3 days ago``; something
+    at 16:00 today is ``today``, never ``in 1 day``.
+    """
+    return days_words(local_day(value, now).toordinal() - local_day(now, now).toordinal())
+
+
+def days_words(days: int) -> str:
+    """A day ``days`` calendar days from today (negative: past), in words.
+
+    ``today``, ``tomorrow``, ``yesterday``, ``in 3 days``, ``3 days ago``. For hot loops
+    that already know the count (the reminder engine's pings); see :func:`day_words`.
+    """
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    return f"in {plural(days, 'day')}" if days > 0 else f"{plural(-days, 'day')} ago"
+
+
+def due_words(value: Date | DateTime, now: DateTime) -> str:
+    """``due today``, ``due tomorrow``, ``due in 3 days``, ``due yesterday``, ``due 3 days ago``.
+
+    The one way netty says when something is (or was) due; see :func:`day_words`.
+    """
+    return f"due {day_words(value, now)}"
+
+
+def date_in(value: Date | DateTime, now: DateTime, place: str) -> str:
+    """``value`` as a date in the style of ``place`` (a key of :data:`DATE_STYLES`).
+
+    A moment is shown on its day in ``now``'s zone. Raises KeyError for an unknown place.
+    """
+    style = DATE_STYLES[place]
+    day = local_day(value, now)
+    return day.format(style, locale="en")
+
+
+def moment_in(value: DateTime, now: DateTime, place: str) -> str:
+    """A moment as its date in the style of ``place`` and its time (``HH:mm``), in
+    ``now``'s zone: ``2026-11-25 15:00`` on the command line."""
+    moment = value.in_tz(now.tz or pendulum.UTC)
+    sep = ", " if place == "dialog" else " "
+    return f"{date_in(moment, now, place)}{sep}{moment.format('HH:mm')}"
 
 
 # --- the parser -------------------------------------------------------------------------

@@ -30,6 +30,7 @@ def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NETTY_NOW", FIXED_NOW)
     monkeypatch.setenv("BROWSER", BROWSER)
     monkeypatch.setenv("NETTY_TEST_OPENED", str(tmp_path / "opened.txt"))
+    monkeypatch.setenv("TZ", "UTC")  # the user's zone: days and pings are reckoned in it
     monkeypatch.delenv("NETTY_DB", raising=False)
     monkeypatch.delenv("NETTY_DEBUG", raising=False)
 

@@ -286,7 +286,7 @@ def _apply(contact: Contact, fields: ContactFields, now: pendulum.DateTime, crea
     if creating or (methods is not None and "url" in methods):
         contact.linkedin = _linkedin_of(methods if methods is not None else {})
     contact.updated_at = now
-    contact.next_ping_at = next_ping(contact)
+    contact.next_ping_at = next_ping(contact, now)
     try:
         contact.save()
     except IntegrityError as exc:
@@ -377,10 +377,16 @@ def set_target(org_name: str, is_target: bool, now: pendulum.DateTime) -> str:
     return org.name
 
 
-def next_ping(contact: Contact) -> pendulum.DateTime:
-    """When this contact is due for a ping: last interaction (or creation) + cadence."""
+def next_ping(contact: Contact, now: pendulum.DateTime) -> pendulum.DateTime:
+    """When this contact is due for a ping: last interaction (or creation) + cadence days.
+
+    The days are calendar days in the user's zone (``now``'s), so the ping keeps its
+    local hour across a daylight-saving change, whichever write recomputes it (a log
+    or an unrelated edit) and whatever zone the stored moment was read back in.
+    """
     base = contact.last_interaction_at or contact.created_at
-    return base.add(days=effective_cadence(contact.ring, contact.cadence_days))
+    local = base.in_tz(now.tz or pendulum.UTC)
+    return local.add(days=effective_cadence(contact.ring, contact.cadence_days))
 
 
 def effective_cadence(ring: int, cadence_days: int | None) -> int:

@@ -210,7 +210,7 @@ def merge_contacts(
         ):
             keep.last_interaction_at = other.last_interaction_at
         keep.updated_at = now
-        keep.next_ping_at = next_ping(keep)
+        keep.next_ping_at = next_ping(keep, now)
         keep.save()
         stamp = now.in_tz("UTC").format("YYYY-MM-DD")
         note = f"merged into #{keep_id} {keep.name} on {stamp}"

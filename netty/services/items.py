@@ -135,7 +135,7 @@ def refresh_contacts(contact_ids: Sequence[int], now: pendulum.DateTime) -> None
             .scalar()
         )
         contact.last_interaction_at = None if last is None else from_utc_text(last)
-        contact.next_ping_at = next_ping(contact)
+        contact.next_ping_at = next_ping(contact, now)
         contact.updated_at = now
         contact.save(only=[Contact.last_interaction_at, Contact.next_ping_at, Contact.updated_at])
 

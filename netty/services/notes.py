@@ -140,6 +140,17 @@ def record_note(
             )
             out.refs.append(f"g{gid}")
             out.lines.append(f"gave g{gid} ({give.kind}): {give.text}")
+            skip = {c.ref for c in closings}
+            kept = [(pid, t) for pid, t in _fulfilled(main, give.text, to) if f"p{pid}" not in skip]
+            if len(kept) == 1:
+                pid, promise_text = kept[0]
+                ledger.close_item(f"p{pid}", "done", now)
+                out.lines.append(f"p{pid}: done (you promised: {promise_text}; g{gid} fulfils it)")
+            elif kept:
+                refs = ", ".join(f"p{pid}" for pid, _t in kept)
+                out.lines.append(
+                    f"g{gid} may fulfil {refs}; close the one it does with `netty done pN`"
+                )
         for ask in note.asks:
             target = find_person(ask.target_person, [main]) if ask.target_person else None
             aid = ledger.add_ask(
@@ -195,6 +206,41 @@ def _label(kind: str, ids: Sequence[int], refs: Sequence[str], closings: Sequenc
     if closings:
         parts.append(counted(len(closings), "item") + " closed")
     return f"logged {kind} with {who(ids)}" + (": " + ", ".join(parts) if parts else "")
+
+
+def _fulfilled(contact_id: int, give_text: str, introduced_to: int | None) -> list[tuple[int, str]]:
+    """Open promises I owe ``contact_id`` that a give fulfils: (id, text) pairs.
+
+    A promise is fulfilled when it names the person the give introduced (``i owe:
+    intro to Ann`` and ``gave: intro to Ann Lee``) or when every word it has that is
+    worth matching is in the give too (``i owe: the deck`` and ``gave: sent the deck``).
+    """
+    from netty.db.models import Promise
+    from netty.services.prep import need_words
+
+    rows = list(
+        Promise.select(Promise.id, Promise.text).where(
+            (Promise.contact == contact_id)
+            & (Promise.direction == "i_owe")
+            & (Promise.status == "open")
+        )
+    )
+    if not rows:
+        return []
+    person: list[str] = []
+    if introduced_to is not None:
+        name = fold(Contact.get_by_id(introduced_to).name).split()
+        person = [" ".join(name), name[0]] if name else []
+    given = set(need_words(give_text))
+    out = []
+    for row in rows:
+        words = fold(row.text).replace(",", " ").split()
+        text = " " + " ".join(words) + " "
+        named = any(f" {n} " in text for n in person)
+        wanted = set(need_words(row.text))
+        if named or (wanted and wanted <= given):
+            out.append((row.id, row.text))
+    return out
 
 
 def add_tags(contact_id: int, names: Sequence[str]) -> None:

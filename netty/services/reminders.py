@@ -25,6 +25,7 @@ so a limited call stays an index range scan at 50,000 contacts.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import itertools
 import re
@@ -33,6 +34,7 @@ from dataclasses import dataclass
 
 import pendulum
 
+from netty.dates import day_words, days_words, due_words, plural
 from netty.db.fields import from_utc_text, to_utc_text
 from netty.db.models import Promise, Reminder, ReminderState, database
 from netty.errors import InvalidInput, NotFound
@@ -55,6 +57,7 @@ THANK_WORDING = {
     "a": "Hi {first}, thank you for saying yes to {what}. I really appreciate it.",
     "i": "Hi {first}, thank you for the introduction. I really appreciate you thinking of me.",
 }
+WEEK = pendulum.duration(days=7)  # the week plan: the next seven days counted from now
 KIND_ORDER = {
     kind: i for i, kind in enumerate(("deliver", "thank", "nudge", "custom", "check-in", "ping"))
 }
@@ -83,6 +86,13 @@ class DueItem:
     soon: bool = False  # not yet due: within the look-ahead window
     stale: bool = False  # a nudge after the last one: stop nudging
     wording: str = ""  # a polite one-line message, for nudges and thank-yous
+    wording: str = ""  # a polite one-line message, for nudges
+    title: str = ""  # what to do, without relative time words (calendar events)
+
+    @property
+    def what(self) -> str:
+        """What to do with no "in 3 days" or "ago" in it: true on any day (calendars)."""
+        return self.title or self.reason
 
     def as_json(self) -> dict:
         return {
@@ -107,7 +117,11 @@ def due(
 ) -> list[DueItem]:
     """Everything due at ``now`` (and within ``within`` after it), most urgent first.
 
-    ``limit`` caps the number of pings read (the other kinds are small tables).
+    With ``within``, an item is in when it falls due at or before ``now + within`` (so
+    ``within=WEEK`` is the next seven days from now, whatever the weekday); without it,
+    pings due "soon" (within a fifth of their cadence) come too, flagged ``soon``.
+    ``limit`` caps the number of pings read (the other kinds are small tables); see
+    :func:`count_pings` for how many there are in all.
     """
     wanted = set(kinds or KINDS)
     unknown = wanted - set(KINDS)
@@ -129,28 +143,40 @@ def due(
     items = [i for i in items if i.id not in states]
     items.sort(key=lambda i: (KIND_ORDER[i.kind], -i.urgency, i.contact))
     if "ping" in wanted:
-        pings = _pings(now, horizon, limit, skip=states)
-        items += pings
+        items += _pings(now, horizon, limit, skip=states)
+    if within:
+        items = [i for i in items if i.due_at <= horizon]
     return items
 
 
-def due_count(now: pendulum.DateTime) -> int:
-    """How many things are due now (all kinds): the status line's number."""
-    snoozed = _states(now)
-    pings = database.execute_sql(
+def count_pings(now: pendulum.DateTime, within: pendulum.Duration | None = None) -> int:
+    """How many pings fall due by ``now + within`` (by ``now`` without it), snoozed left out.
+
+    The number a capped list of pings is "showing N of".
+    """
+    horizon = to_utc_text(now + within if within else now)
+    total = database.execute_sql(
         "SELECT COUNT(*) FROM contact c WHERE c.archived_at IS NULL AND " + PING_DUE_SQL,
-        (to_utc_text(now),),
+        (horizon,),
     ).fetchone()[0]
-    snoozed_ids = [int(key[5:]) for key in snoozed if key.startswith("ping-")]
-    if snoozed_ids:
-        marks = ",".join("?" * len(snoozed_ids))
-        pings -= database.execute_sql(
+    hidden = [int(key[5:]) for key in _states(now) if key.startswith("ping-")]
+    if hidden:
+        marks = ",".join("?" * len(hidden))
+        total -= database.execute_sql(
             f"SELECT COUNT(*) FROM contact c WHERE c.archived_at IS NULL AND {PING_DUE_SQL} "
             f"AND c.id IN ({marks})",
-            (to_utc_text(now), *snoozed_ids),
+            (horizon, *hidden),
         ).fetchone()[0]
+    return max(0, total)
+
+
+def due_count(now: pendulum.DateTime) -> int:
+    """How many things are due now (all kinds): the status line's number.
+
+    The due view (`d`) lists the same things: every non-ping item and these pings.
+    """
     others = due(now, kinds=[k for k in KINDS if k != "ping"])
-    return max(0, pings) + len(others)
+    return count_pings(now) + len(others)
 
 
 # ------------------------------------------------------------------ kinds
@@ -167,7 +193,7 @@ def _pings(
     cap = "" if limit is None else f" LIMIT {int(limit) + len(skip)}"
     columns = (
         "c.id, c.name, c.ring, COALESCE(c.cadence_days, ?), c.next_ping_at, "
-        "julianday(?) - julianday(c.next_ping_at), julianday(?) - julianday(c.last_interaction_at)"
+        "julianday(?) - julianday(c.next_ping_at), c.last_interaction_at"
     )
     # Per ring, contacts on the ring's default cadence come from one index range in
     # next_ping_at order (no sort), so a limited call reads only what it returns.
@@ -181,15 +207,17 @@ def _pings(
         f"SELECT {columns} FROM contact c WHERE c.archived_at IS NULL AND c.ring = ? "
         "AND c.cadence_days > 0"
     )
+    zone = now.tz or pendulum.UTC
+    today = now.date().toordinal()
     groups: list[list[DueItem]] = []
     for ring in (1, 2, 3):
         for sql, params in (
-            (default_sql, (cadences[ring], now_text, now_text, ring, until)),
-            (custom_sql, (cadences[ring], now_text, now_text, ring)),
+            (default_sql, (cadences[ring], now_text, ring, until)),
+            (custom_sql, (cadences[ring], now_text, ring)),
         ):
             group = []
             for row in database.execute_sql(sql, params):
-                item = _ping_item(row, skip, until, horizon_text)
+                item = _ping_item(row, skip, until, horizon_text, zone, today)
                 if item is not None:
                     group.append(item)
             group.sort(key=lambda i: -i.urgency)  # stable: already in order for defaults
@@ -198,20 +226,28 @@ def _pings(
     return list(merged) if limit is None else list(itertools.islice(merged, limit))
 
 
-def _ping_item(row: tuple, skip: set[str], until: str, horizon_text: str) -> DueItem | None:
-    cid, name, ring, cadence, next_ping, late, since = row
+def _ping_item(
+    row: tuple, skip: set[str], until: str, horizon_text: str, zone: dt.tzinfo, today: int
+) -> DueItem | None:
+    cid, name, ring, cadence, next_ping, late, last_at = row
     key = f"ping-{cid}"
     if key in skip or next_ping > until:
         return None
     soon = late < 0
     if soon and next_ping > horizon_text and -late > cadence / 5:
         return None
-    last = "never" if since is None else f"{_days(since)} ago"
-    if soon:
-        reason = f"ping due in {_days(-late + 0.999)}; every {cadence} days, last {last}"
-    else:
-        reason = f"ping {_days(late)} overdue; every {cadence} days, last {last}"
-    return DueItem(key, "ping", cid, name, _utc(next_ping), reason, late / cadence, ring, soon)
+    at = _utc(next_ping)
+    days = today - _local_ordinal(at, zone)  # calendar days late, in the user's zone
+    when = f"ping {plural(days, 'day')} overdue" if days > 0 else f"ping due {days_words(-days)}"
+    last = "never" if last_at is None else days_words(_local_ordinal(_utc(last_at), zone) - today)
+    title = f"keep in touch: every {plural(cadence, 'day')}"
+    reason = f"{when}; every {plural(cadence, 'day')}, last contact {last}"
+    return DueItem(key, "ping", cid, name, at, reason, late / cadence, ring, soon, title=title)
+
+
+def _local_ordinal(moment: dt.datetime, zone: dt.tzinfo) -> int:
+    """The day (as an ordinal) an aware moment falls on in ``zone``; fast, stdlib only."""
+    return dt.datetime.astimezone(moment, zone).toordinal()
 
 
 def _utc(text: str) -> pendulum.DateTime:
@@ -240,8 +276,7 @@ def _deliveries(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueI
     for pid, text, due_day, cid, name, ring in rows:
         day = pendulum.Date.fromisoformat(str(due_day))
         late = (today - day).days
-        soon = late < 0
-        when = "today" if late == 0 else (f"{late} days ago" if late > 0 else f"in {-late} days")
+        title = f"you promised: {_short(text)}"
         out.append(
             DueItem(
                 f"deliver-p{pid}",
@@ -249,10 +284,11 @@ def _deliveries(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueI
                 cid,
                 name,
                 _at(day, now),
-                f"you promised: {_short(text)} (due {when})",
+                f"{title} ({due_words(day, now)})",
                 float(late),
                 ring,
-                soon,
+                late < 0,
+                title=title,
             )
         )
     return out
@@ -289,6 +325,7 @@ def _nudges(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueItem]
         if nudge_day > horizon.date():
             continue
         first = name.split()[0] if name.split() else name
+        title = f"nudge {sent + 1} of {len(NUDGE_DAYS)}: they owe you: {_short(text)}"
         out.append(
             DueItem(
                 f"nudge-p{pid}",
@@ -296,12 +333,12 @@ def _nudges(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueItem]
                 cid,
                 name,
                 _at(nudge_day, now),
-                f"nudge {sent + 1} of {len(NUDGE_DAYS)}: they owe you: {_short(text)} "
-                f"(due {(today - day).days} days ago)",
+                f"{title} (promise {due_words(day, now)})",
                 float((today - nudge_day).days),
                 ring,
                 nudge_day > today,
                 wording=NUDGE_WORDING[sent].format(first=first, what=quoted(text)),
+                title=title,
             )
         )
     return out
@@ -357,6 +394,7 @@ def _thanks(now: pendulum.DateTime) -> list[DueItem]:
         at = from_utc_text(at_text)
         hours = (now - at).total_hours()
         late = " (more than 48 hours ago)" if hours > THANK_WITHIN_HOURS else ""
+        title = f"thank them for {_short(what)}"
         out.append(
             DueItem(
                 f"thank-{ref}",
@@ -364,10 +402,11 @@ def _thanks(now: pendulum.DateTime) -> list[DueItem]:
                 cid,
                 name,
                 at,
-                f"thank them for {_short(what)}{late}",
+                f"{title}{late}",
                 hours,
                 ring,
                 wording=thank_wording(ref[0], name, text),
+                title=title,
             )
         )
     return out
@@ -385,6 +424,7 @@ def _check_ins(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueIt
     for nid, text, day_text, cid, name, ring in rows:
         day = pendulum.Date.fromisoformat(str(day_text))
         late = (today - day).days
+        verb = "passed its date" if late > 0 else "reaches its date"
         out.append(
             DueItem(
                 f"check-in-n{nid}",
@@ -392,11 +432,12 @@ def _check_ins(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueIt
                 cid,
                 name,
                 _at(day, now),
-                f"their need {_short(text)} passed its date {late} days ago; "
+                f"their need {_short(text)} {verb} {day_words(day, now)}; "
                 "ask whether it is still open",
                 float(late),
                 ring,
                 late < 0,
+                title=f"ask whether their need {_short(text)} is still open",
             )
         )
     return out
@@ -567,18 +608,15 @@ def _at(day: pendulum.Date, now: pendulum.DateTime) -> pendulum.DateTime:
     return pendulum.DateTime(day.year, day.month, day.day, 9, tzinfo=now.tzinfo or pendulum.UTC)
 
 
-def _days(days: float) -> str:
-    whole = int(days)
-    return "1 day" if whole == 1 else f"{whole} days"
-
-
-def _ago_days(moment: pendulum.DateTime, now: pendulum.DateTime) -> str:
-    return f"{_days((now - moment).total_days())} ago"
-
-
 def _short(text: str, width: int = 50) -> str:
+    """``text`` on one line, at most ``width`` characters, cut between words with "…"."""
     line = " ".join(str(text).split())
-    return line if len(line) <= width else line[: width - 1] + "…"
+    if len(line) <= width:
+        return line
+    cut = line[: width - 1]
+    if " " in cut and line[width - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def quoted(text: str) -> str:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+import secrets
 from typing import Any
 
 import pendulum
 
+from netty.db.fields import from_utc_text, to_utc_text
 from netty.db.models import Setting, database
 from netty.db.vocab import DEFAULT_CADENCE_DAYS, RINGS
 from netty.errors import InvalidInput
-from netty.services.changes import change
+from netty.services.changes import change, write_transaction
 
 RING_CADENCES = "ring_cadences"
+DATABASE_ID = "sys.database_id"  # netty's own id: outside the journal
 
 
 def get(key: str, default: Any = None) -> Any:
@@ -28,7 +31,7 @@ def put(key: str, value: Any, now: pendulum.DateTime) -> None:
     (``netty.db.journal``), and are written in a plain transaction.
     """
     if key.startswith(("ui.", "sys.")):
-        with database.atomic():
+        with write_transaction():
             _put(key, value, now)
         return
     with change(f"set {key} to {json.dumps(value)}", now, kind="setting"):
@@ -58,10 +61,36 @@ def set_ring_cadence(ring: int, days: int, now: pendulum.DateTime) -> dict[int, 
         cadences = ring_cadences()
         cadences[ring] = days
         put(RING_CADENCES, {str(k): v for k, v in cadences.items()}, now)
-        base = "COALESCE(last_interaction_at, created_at)"
-        database.execute_sql(
-            f"UPDATE contact SET next_ping_at = strftime('%Y-%m-%d %H:%M:%S', {base}, ?) "
+        # Calendar days in the user's zone, as contacts.next_ping counts them.
+        zone = now.tz or pendulum.UTC
+        rows = database.execute_sql(
+            "SELECT id, COALESCE(last_interaction_at, created_at) FROM contact "
             "WHERE ring = ? AND cadence_days IS NULL",
-            (f"+{days} days", ring),
+            (ring,),
+        ).fetchall()
+        moved = [
+            (to_utc_text(from_utc_text(base).in_tz(zone).add(days=days)), cid) for cid, base in rows
+        ]
+        cursor = database.cursor()
+        cursor.executemany(
+            f"UPDATE contact SET next_ping_at = {database.param} WHERE id = {database.param}",
+            moved,
         )
     return cadences
+
+
+def database_id(now: pendulum.DateTime) -> str:
+    """This database's own random id (16 hex digits), created and stored on first need.
+
+    Makes calendar UIDs unique across databases: two networks exported into one
+    calendar never overwrite each other's events.
+    """
+    value = get(DATABASE_ID)
+    if isinstance(value, str) and value:
+        return value
+    with write_transaction():
+        value = get(DATABASE_ID)
+        if not (isinstance(value, str) and value):
+            value = secrets.token_hex(8)
+            put(DATABASE_ID, value, now)
+    return value

@@ -125,7 +125,7 @@ def touch_contact(contact: Contact, when: pendulum.DateTime, now: pendulum.DateT
     """Move a contact's last interaction forward to ``when`` (never back) and its next ping."""
     if contact.last_interaction_at is None or when > contact.last_interaction_at:
         contact.last_interaction_at = when
-    contact.next_ping_at = next_ping(contact)
+    contact.next_ping_at = next_ping(contact, now)
     contact.updated_at = now
     contact.save(only=[Contact.last_interaction_at, Contact.next_ping_at, Contact.updated_at])
 

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.worker import Worker, WorkerState
 
 from netty import clock
+from netty.dates import plural
 from netty.ui.commands import ActionsProvider, ContactsProvider
 from netty.ui.safe import content, plain
 
@@ -143,14 +144,14 @@ class NettyApp(App):
         current = set(message.ids)
         if self._seen_due is None:
             if message.count:
-                noun = "thing is" if message.count == 1 else "things are"
-                self.notify(
-                    content(f"{message.count} {noun} due. Press d to see them."), title="Due"
-                )
+                what = plural(message.count, "thing is", "things are")
+                them = "it" if message.count == 1 else "them"
+                self.notify(content(f"{what} due. Press d to see {them}."), title="Due")
         else:
             new = [i for i in message.ids if i not in self._seen_due]
             if len(new) > NOTIFY_EACH:
-                self.notify(content(f"{len(new)} new things are due. Press d."), title="Due")
+                what = plural(len(new), "new thing is", "new things are")
+                self.notify(content(f"{what} due. Press d."), title="Due")
             else:
                 for item_id in new:
                     self.notify(content(message.labels[item_id]), title="Now due", timeout=8)

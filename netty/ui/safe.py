@@ -32,3 +32,15 @@ def content(text: object, style: str = "", *, keep_newlines: bool = False) -> Co
 def markup(template: str, **values: object) -> Content:
     """Markup written by us with user values substituted literally: ``markup("[b]$name[/]", name=n)``."""
     return Content.from_markup(template, **{k: plain(v) for k, v in values.items()})
+
+
+def hanging(head: Content, body: Content, width: int) -> Content:
+    """``head`` then ``body`` wrapped to ``width`` cells, every further line indented under
+    the body's first character (a hanging indent); no word is lost or cut when it fits."""
+    indent = head.cell_length
+    room = max(8, width - indent)
+    lines = body.wrap(room) if width > 0 else [body]
+    pad = Content(" " * indent)
+    out = [head + lines[0]] if lines else [head]
+    out += [pad + line for line in lines[1:]]
+    return Content("\n").join(out)

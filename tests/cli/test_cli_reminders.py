@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -99,7 +100,9 @@ def test_export_ics_writes_a_calendar_a_parser_reads(cli, tmp_path):
     assert code == 0 and "2 reminders" in out
     assert oct(target.stat().st_mode & 0o777) == "0o600"
     uids = {str(e["uid"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
-    assert uids == {"ping-1@netty", "r1@netty"}
+    assert {uid.split(".")[0] for uid in uids} == {"ping-1", "r1"}
+    scope = {uid.split(".", 1)[1] for uid in uids}  # this database's random id, then @netty
+    assert len(scope) == 1 and re.fullmatch(r"[0-9a-f]{16}@netty", scope.pop())
 
 
 def test_config_poll_seconds(cli):

@@ -107,3 +107,42 @@ def test_find_person_exact_first_name_and_archived(people, now):
     assert find_person("ann") is None  # two Anns: ambiguous, never a guess
     archive_contact(sally, now)
     assert find_person("Sally Jones") is None
+
+
+def test_a_give_closes_the_promise_it_fulfils_same_person(people, now):
+    sally, ann = people
+    record_note([sally], "i owe: intro to Ann by friday", kind="coffee", when=now, now=now)
+    later = now.add(days=2)
+    out = record_note([sally], "gave: intro to Ann Lee", kind="email", when=later, now=later)
+    assert out.lines[1:] == [
+        "gave g1 (intro): intro to Ann Lee",
+        "p1: done (you promised: intro to Ann; g1 fulfils it)",
+    ]
+    promise = contact_detail(sally).promises[0]
+    assert (promise.status, promise.closed_at) == ("done", later)
+    assert contact_detail(sally).gives[0].introduced_to.id == ann
+
+
+def test_a_give_closes_the_promise_with_the_same_words(people, now):
+    sally, _ann = people
+    record_note([sally], "i owe: the portfolio checklist", kind="coffee", when=now, now=now)
+    out = record_note(
+        [sally], "gave: sent her the portfolio checklist", kind="email", when=now, now=now
+    )
+    assert out.lines[-1] == ("p1: done (you promised: the portfolio checklist; g1 fulfils it)")
+
+
+def test_a_give_offers_when_several_promises_fit_and_leaves_others_open(people, now):
+    sally, _ann = people
+    record_note(
+        [sally],
+        "i owe: intro to Ann; i owe: introduce Ann to Bo; i owe: the deck",
+        kind="coffee",
+        when=now,
+        now=now,
+    )
+    out = record_note([sally], "gave: intro to Ann", kind="email", when=now, now=now)
+    assert out.lines[-1] == "g1 may fulfil p1, p2; close the one it does with `netty done pN`"
+    assert [p.status for p in contact_detail(sally).promises] == ["open", "open", "open"]
+    other = record_note([sally], "gave: advice on her CV", kind="email", when=now, now=now)
+    assert other.lines[1:] == ["gave g2 (advice): advice on her CV"]

@@ -73,16 +73,29 @@ def test_needs_matched_to_people_with_reasons(sally, now):
     assert give[0].startswith("Introduce Priya Raman") and "researcher" in give[0]
     assert not any("Ed Co" in g for g in give)  # her own colleague
     assert not any("Bob Baker" in g for g in give)
-    assert need_words("Nurse volunteers for a study") == ["nurse", "volunteer", "study"]
+    assert need_words("Nurse volunteers for a study") == ["nurs", "volunt", "studi"]
 
 
 def test_promises_first_and_what_they_owe_gently(sally, now):
     ledger.add_promise(sally, "i_owe", "Send the deck", now=now, due=now.date())
     ledger.add_promise(sally, "they_owe", "Intro to their CTO", now=now)
     sheet = build_prep_sheet(sally, now)
-    assert lines(sheet, "What I can give")[0].startswith("Deliver first: Send the deck")
-    owed = lines(sheet, "What they owe me")[0]
-    assert owed.startswith("Intro to their CTO") and "Hi Sally" in owed
+    assert lines(sheet, "What I can give")[0] == (
+        "Deliver first: Send the deck (due 23 Nov 2026, due today)"
+    )
+    # promised minutes ago: no nudge proposed yet
+    assert lines(sheet, "What they owe me") == [
+        "Intro to their CTO. No nudge yet; if it has not come, nudge from 26 Nov 2026."
+    ]
+    later = build_prep_sheet(sally, now.add(days=3))
+    assert lines(later, "What they owe me") == [
+        "Intro to their CTO. Gently: Hi Sally, hope all is well! Just checking in about "
+        "“intro to their CTO”. No rush at all."
+    ]
+    assert lines(later, "What I can give")[0] == (
+        "Deliver first: Send the deck (OVERDUE: due 23 Nov 2026, 3 days late)"
+    )
+    assert later.section("What I can give").overdue == {0}
     assert "deliver “send the deck”" in " ".join(lines(sheet, "Agenda for a 30-minute coffee"))
 
 
@@ -102,7 +115,11 @@ def test_my_ask_vague_specific_offer_first_and_suggested(sally, now):
         target_contact=resolve_contact("priya"),
     )
     mine = lines(build_prep_sheet(sally, now.add(seconds=2)), "My ask")
-    assert mine == ["An email intro to Priya (Priya Raman)"]
+    assert mine == [  # every pending ask
+        "An email intro to Priya (Priya Raman)",
+        "Any advice?: vague. Make it specific, like “an email intro to the hiring manager "
+        "for my kind of role at XYZ Corp”.",
+    ]
 
 
 def test_questions_leave_out_what_a_recent_interaction_answered(sally, now):

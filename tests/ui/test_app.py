@@ -276,7 +276,7 @@ async def test_d_opens_the_due_view_grouped_by_kind(demo_app):
             assert title in text
         await pilot.press("w")
         await settle(pilot)
-        assert "Networking time · this week" in screen_text(demo_app)
+        assert "Networking time · the next 7 days" in screen_text(demo_app)
         await pilot.press("escape")
         assert isinstance(demo_app.screen, MainScreen)
 

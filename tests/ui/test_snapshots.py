@@ -95,3 +95,24 @@ def test_contact_card(snap_compare, demo_app):
     assert snap_compare(
         demo_app, terminal_size=SIZE, run_before=_then("slash", *"sally", "enter", "enter")
     )
+
+
+def test_week_plan(snap_compare, demo_app):
+    """`w` in the due view: the next seven days as one queue, wrapped rows hanging."""
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=_then("d", "w"))
+
+
+def test_prep_screen_with_an_overdue_promise(snap_compare, demo_app):
+    """Sally Jones: a promise I owe is four days overdue, marked and coloured so."""
+
+    async def run_before(pilot) -> None:
+        from netty.services.contacts import resolve_contact
+
+        await settle(pilot)
+        pilot.app.open_contact(resolve_contact("Sally Jones"))
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await _quiet(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_before)

@@ -552,19 +552,25 @@ def _search_text(t: _Target) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _add_days(moment: str, days: int) -> str:
-    base = dt.datetime.strptime(moment[:19], "%Y-%m-%d %H:%M:%S")
-    return (base + dt.timedelta(days=days)).strftime("%Y-%m-%d %H:%M:%S")
+def _add_days(moment: str, days: int, zone: dt.tzinfo) -> str:
+    """UTC text plus ``days`` calendar days in ``zone`` (wall-clock, across DST), as UTC text."""
+    base = dt.datetime.strptime(moment[:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=dt.UTC)
+    local = base.astimezone(zone).replace(tzinfo=None) + dt.timedelta(days=days)
+    moved = pendulum.instance(local, tz=zone)
+    return moved.in_tz("UTC").strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _next_ping(t: _Target, cadences: dict[int, int]) -> str:
+def _next_ping(t: _Target, cadences: dict[int, int], zone: dt.tzinfo) -> str:
     """``contacts.next_ping``: last interaction (or creation) + the effective cadence."""
-    return _add_days(t.last_interaction_at or t.created_at, t.cadence_days or cadences[t.ring])
+    return _add_days(
+        t.last_interaction_at or t.created_at, t.cadence_days or cadences[t.ring], zone
+    )
 
 
 def _write(plan: _Plan, now: pendulum.DateTime, progress: Progress | None, total: int = 0) -> None:
     stamp = to_utc_text(now)
     cadences = settings.ring_cadences()
+    zone = now.tz or pendulum.UTC
     bulk_insert(
         Organization,
         ["id", "name", "name_key", "is_target", "notes", "created_at"],
@@ -581,7 +587,7 @@ def _write(plan: _Plan, now: pendulum.DateTime, progress: Progress | None, total
         contacts.append(
             (t.id, t.name, t.name_key, t.title, org_id(t), t.location, t.linkedin, t.ring,
              t.channel, t.how_met, t.details, t.notes, t.cadence_days, t.strength,
-             _search_text(t), stamp, stamp, _next_ping(t, cadences), t.connected_at)
+             _search_text(t), stamp, stamp, _next_ping(t, cadences, zone), t.connected_at)
         )  # fmt: skip
         for kind, values in t.methods.items():
             methods.extend((t.id, kind, v, k, label, pos) for v, k, label, pos in values)
@@ -600,7 +606,7 @@ def _write(plan: _Plan, now: pendulum.DateTime, progress: Progress | None, total
         updates.append(
             (t.title, org_id(t), t.location, t.linkedin, t.channel, t.how_met, t.details,
              t.notes, t.cadence_days, t.strength, t.connected_at, _search_text(t),
-             _next_ping(t, cadences), stamp, t.id)
+             _next_ping(t, cadences, zone), stamp, t.id)
         )  # fmt: skip
     bulk_insert(
         ContactMethod, ["contact", "kind", "value", "value_key", "label", "position"], methods

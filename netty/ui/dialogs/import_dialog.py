@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, ProgressBar, Select, Static
 
+from netty.dates import plural
 from netty.errors import NettyError
 from netty.services.importers import FORMATS, import_file
 from netty.services.importers.report import ImportReport
@@ -125,8 +126,8 @@ class ImportDialog(ModalScreen[bool]):
         lines = [
             f"{'Would import' if r.dry_run else 'Imported'} {r.source}: "
             f"{r.created} created, {r.merged} merged ({r.unchanged} unchanged), "
-            f"{len(r.skipped)} skipped, {len(r.warnings)} warnings, "
-            f"{len(r.possible_duplicates)} possible duplicates.",
+            f"{len(r.skipped)} skipped, {plural(len(r.warnings), 'warning')}, "
+            f"{plural(len(r.possible_duplicates), 'possible duplicate')}.",
         ]
         lines += [f"skipped record {s['record']}: {s['reason']}" for s in r.skipped[:8]]
         lines += [f"warning: {w}" for w in r.warnings[:8]]

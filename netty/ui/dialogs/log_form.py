@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from netty.dates import parse_when
+from netty.dates import moment_in, parse_when
 from netty.db.vocab import INTERACTION_KINDS
 from netty.errors import NettyError
 from netty.services.contacts import get_contact, resolve_contact
@@ -171,7 +171,7 @@ class LogForm(ModalScreen[int | None]):
             preview.update(content(str(exc)))
             box.add_class("invalid")
         else:
-            preview.update(markup("→ $d", d=moment.format("dddd D MMMM YYYY, HH:mm")))
+            preview.update(markup("→ $d", d=moment_in(moment, self.app.now(), "dialog")))
             box.remove_class("invalid")
 
     @on(TextArea.Changed, "#summary")

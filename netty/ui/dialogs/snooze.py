@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from netty.dates import parse_when
+from netty.dates import date_in, parse_when
 from netty.errors import NettyError
 from netty.ui.safe import content, markup
 
@@ -48,7 +48,7 @@ class SnoozeDialog(ModalScreen[pendulum.DateTime | None]):
         except NettyError as exc:
             preview.update(content(str(exc)))
         else:
-            preview.update(markup("→ $d", d=moment.format("dddd D MMMM YYYY")))
+            preview.update(markup("→ $d", d=date_in(moment, self.app.now(), "dialog")))
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:

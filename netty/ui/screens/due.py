@@ -15,9 +15,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from netty.dates import date_in, plural
 from netty.services import reminders
 from netty.services.reminders import DueItem
-from netty.ui.safe import content
+from netty.ui.safe import content, hanging
 
 PING_LIMIT = 500  # the view reads at most this many pings (the most overdue)
 KIND_TITLES = {
@@ -33,6 +34,8 @@ WEEK_KINDS = ("ping", "deliver", "nudge", "thank")
 #: is the follow-up or the check-in. A ping is answered by the log itself; deliveries,
 #: nudges and thank-yous are done only when the user says so.
 COMPLETED_BY_LOGGING = ("custom", "check-in")
+DATE_WIDTH = 11
+KIND_WIDTH = 9
 
 
 class DueList(OptionList):
@@ -76,7 +79,7 @@ class DueScreen(Screen):
             "toggle_week",
             "This week",
             id="due.week",
-            tooltip="This week's pings, deliveries, nudges and thank-yous as one queue",
+            tooltip="The next seven days: everything falling due, by date, as one queue",
         ),
     ]
 
@@ -86,6 +89,7 @@ class DueScreen(Screen):
 
         items: list[DueItem]
         week: bool
+        pings: int  # how many pings fall due in all (the list holds at most PING_LIMIT)
 
     def __init__(self, week: bool = False) -> None:
         super().__init__()
@@ -109,19 +113,21 @@ class DueScreen(Screen):
     def _load(self, week: bool) -> None:
         now = self.app.now()
         if week:
-            end = now.end_of("week")
-            items = reminders.due(now, within=end - now, kinds=WEEK_KINDS, limit=PING_LIMIT)
+            # The same question as `netty due --within 7d`: seven days from now.
+            items = reminders.due(now, within=reminders.WEEK, limit=PING_LIMIT)
             items.sort(key=lambda i: (i.due_at, -i.urgency))
+            pings = reminders.count_pings(now, reminders.WEEK)
         else:
             items = [i for i in reminders.due(now, limit=PING_LIMIT) if not i.soon]
-        self.post_message(self.Loaded(items, week))
+            pings = reminders.count_pings(now)
+        self.post_message(self.Loaded(items, week, pings))
 
     def on_due_screen_loaded(self, message: Loaded) -> None:
         if message.week != self.week:
             return
         self._items = message.items
         pane = self.query_one("#due-pane")
-        pane.border_title = "Networking time · this week" if self.week else "Due now"
+        pane.border_title = "Networking time · the next 7 days" if self.week else "Due now"
         listing = self.query_one(DueList)
         keep = listing.highlighted
         listing.clear_options()
@@ -148,10 +154,27 @@ class DueScreen(Screen):
                 )
             )
         listing.highlighted = self._first_enabled(keep)
-        counts = ", ".join(f"{len(v)} {k}" for k, v in reminders.group_by_kind(self._items).items())
-        self.query_one("#due-summary", Static).update(
-            content(f" {len(self._items)} items: {counts}" if self._items else "")
-        )
+        self.query_one("#due-summary", Static).update(content(self._summary(message.pings)))
+
+    def _summary(self, ping_total: int) -> str:
+        """`` 2,085 items: 3 deliver, …, 2,069 ping (showing 500 of 2,069 pings)``.
+
+        The total counts every ping that is due, not only those listed, so it agrees
+        with the status line's count.
+        """
+        groups = reminders.group_by_kind(self._items)
+        shown_pings = len(groups.pop("ping", ()))
+        ping_total = max(ping_total, shown_pings)
+        counts = [f"{len(v):,} {k}" for k, v in groups.items()]
+        if ping_total:
+            counts.append(f"{ping_total:,} ping")
+        total = len(self._items) - shown_pings + ping_total
+        if not total:
+            return ""
+        line = f" {plural(total, 'item')}: {', '.join(counts)}"
+        if ping_total > shown_pings:
+            line += f" (showing {shown_pings:,} of {plural(ping_total, 'ping')})"
+        return line
 
     def _first_enabled(self, near: int | None) -> int | None:
         listing = self.query_one(DueList)
@@ -165,16 +188,21 @@ class DueScreen(Screen):
         return None
 
     def _prompt(self, item: DueItem, now: pendulum.DateTime, with_kind: bool = False) -> Content:
-        when = item.due_at.in_tz(now.timezone or "UTC").format("ddd D MMM")
-        parts = [content(f"{when:<11}", "$text-muted")]
+        """One row: date, (kind,) who and why; wrapped lines hang under the text."""
+        when = date_in(item.due_at, now, "list")
+        head = [content(f"{when:<{DATE_WIDTH}}", "$text-muted")]
         if with_kind:
-            parts.append(content(f"{item.kind:<9}", "bold $secondary"))
-        parts += [content(item.contact or "—", "bold"), Content("  "), content(item.reason)]
+            head.append(content(f"{item.kind:<{KIND_WIDTH}}", "bold $secondary"))
+        body = [content(item.contact or "—", "bold"), Content("  "), content(item.reason)]
         if item.stale:
-            parts.append(content("  stale", "bold $error"))
+            body.append(content("  stale", "bold $error"))
+        width = self.query_one(DueList).scrollable_content_region.width - 2
+        row = hanging(Content("").join(head), Content("").join(body), width)
         if item.wording and item.kind == "nudge":  # a thank-you's wording: y copies it
-            parts += [Content("\n" + " " * 13), content(item.wording, "italic $text-muted")]
-        return Content("").join(parts)
+            indent = Content(" " * Content("").join(head).cell_length)
+            wording = content(item.wording, "italic $text-muted")
+            row = Content("\n").join([row, hanging(indent, wording, width)])
+        return row
 
     @property
     def selected(self) -> DueItem | None:
@@ -265,7 +293,7 @@ class DueScreen(Screen):
 
             def run() -> str:
                 reminders.snooze(item.id, until, self.app.now())
-                return f"Snoozed until {until.format('ddd D MMM')}. Press u to undo."
+                return f"Snoozed until {date_in(until, self.app.now(), 'dialog')}. Press u to undo."
 
             self.app.write(run, "Snoozed")
 

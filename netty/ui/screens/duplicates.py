@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from netty.dates import plural
 from netty.errors import NettyError
 from netty.services.duplicates import DuplicateGroup, find_duplicates, merge_contacts
 from netty.ui.safe import content
@@ -71,7 +72,7 @@ class DuplicatesScreen(Screen):
         self._groups = message.groups
         self._keep = {i: 0 for i in range(len(self._groups))}
         self.query_one("#dupes-summary", Static).update(
-            f"{len(self._groups)} groups. m merges into the one marked keep; k changes it."
+            f"{plural(len(self._groups), 'group')}. m merges into the one marked keep; k changes it."
             if self._groups
             else "No possible duplicates."
         )

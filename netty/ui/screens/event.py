@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from netty.dates import parse_when
+from netty.dates import parse_when, plural
 from netty.db.vocab import CHANNELS
 from netty.errors import NettyError
 from netty.services.events import PersonLine, read_people, record_event
@@ -218,7 +218,8 @@ class EventScreen(ModalScreen[int | None]):
             self.query_one("#form-error", Static).update(content(str(exc)))
             return
         self.app.notify(
-            content(f"Saved the event and {len(self._people)} people."), title="Event saved"
+            content(f"Saved the event and {plural(len(self._people), 'person', 'people')}."),
+            title="Event saved",
         )
         self.dismiss(event_id)
 

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
+from netty.dates import plural
 from netty.services.contact_index import ContactIndex, Filter, load_index
 from netty.services.prep import PrepSheet, build_prep_sheet
 from netty.services.timeline import TimelineItem, timeline
@@ -154,7 +155,7 @@ class MainScreen(Screen):
                 with Vertical(id="timeline-pane", classes="pane"):
                     yield TimelineList(id="timeline")
                 with Vertical(id="prep-pane", classes="pane"):
-                    yield PrepView(id="prep")
+                    yield PrepView(id="prep", brief=True)
         yield StatusLine(id="status")
         yield Footer()
 
@@ -233,7 +234,7 @@ class MainScreen(Screen):
             return
         self.query_one(TimelineList).show_items(message.items, self.app.now())
         self.query_one(PrepView).show_sheet(message.sheet)
-        self.query_one("#timeline-pane").border_subtitle = f"{len(message.items)} items"
+        self.query_one("#timeline-pane").border_subtitle = plural(len(message.items), "item")
         self.query_one("#prep-pane").border_subtitle = content(message.sheet.name[:40])
 
     def refresh_detail(self) -> None:

@@ -19,6 +19,14 @@ class PrepScreen(Screen):
         Binding("escape,q", "app.pop_screen", "Back", id="prep.back", tooltip="Back to the list"),
         Binding("j", "scroll('down')", "Down", show=False, id="prep.down", tooltip="Scroll down"),
         Binding("k", "scroll('up')", "Up", show=False, id="prep.up", tooltip="Scroll up"),
+        Binding("l", "log", "Log", id="prep.log", tooltip="Log an interaction with them"),
+        Binding(
+            "w",
+            "wrap_up",
+            "Wrap up",
+            id="prep.wrap_up",
+            tooltip="Wrap up the meeting: log it, capture, tick off needs and promises",
+        ),
     ]
 
     def __init__(self, contact_id: int) -> None:
@@ -32,9 +40,28 @@ class PrepScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._show()
+        self.query_one("#prep-full").focus()
+
+    def _show(self) -> None:
         sheet = build_prep_sheet(self.contact_id, self.app.now())
         self.query_one(PrepView).show_sheet(sheet)
-        self.query_one("#prep-full").focus()
+
+    def action_log(self) -> None:
+        from netty.ui.dialogs.log_form import LogForm
+
+        self.app.push_screen(LogForm(self.contact_id), self._saved)
+
+    def action_wrap_up(self) -> None:
+        from netty.ui.dialogs.log_form import LogForm
+
+        self.app.push_screen(LogForm(self.contact_id, wrap_up=True), self._saved)
+
+    def _saved(self, contact_id: int | None) -> None:
+        """After a log or wrap-up: show the sheet as it is now, and refresh the rest."""
+        if contact_id is not None:
+            self._show()
+            self.app.data_changed()
 
     def action_scroll(self, direction: str) -> None:
         box = self.query_one("#prep-full", VerticalScroll)
