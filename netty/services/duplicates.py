@@ -6,7 +6,10 @@
 - close names (rapidfuzz ``token_sort_ratio`` >= ``SAME_ORG_SCORE``: "Jon Smith"
   and "John Smith", "Smith, John") at the same organization;
 - close names (>= ``SHARED_DETAIL_SCORE``) sharing a phone number or URL;
-- any two contacts sharing an email address.
+- any two contacts sharing an email address;
+- nickname forms of one first name with the same rest of the name ("Sam Lee" and
+  "Samuel Lee", "Bill Ng" and "William Ng"), read from the ``nicknames`` package
+  (a hand-curated, Apache-2.0 list of English given names and their nicknames).
 
 Pairs are joined into groups (if A~B and B~C, one group A, B, C), each with the
 reasons and its best score (100 = same name or shared email).
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 import pendulum
 from peewee import JOIN
@@ -48,6 +52,7 @@ from netty.services.views import Ref
 
 SAME_ORG_SCORE = 85
 SHARED_DETAIL_SCORE = 75
+NICKNAME_SCORE = 90
 MAX_BLOCK = 2000  # larger organizations are compared by exact name only
 
 
@@ -129,6 +134,7 @@ def find_duplicates() -> list[DuplicateGroup]:
             ):  # fmt: skip
                 if keys[i + 1 + j] != key:
                     groups.pair(ids[i], ids[i + 1 + j], f"similar names at {org}", int(score))
+    _pair_nicknames(people, groups)
     shared: dict[tuple[str, str], list[int]] = defaultdict(list)
     for cid, kind, key in (
         ContactMethod.select(ContactMethod.contact, ContactMethod.kind, ContactMethod.value_key)
@@ -174,6 +180,44 @@ def find_duplicates() -> list[DuplicateGroup]:
         )
     out.sort(key=lambda g: (-g.score, g.contacts[0].name.casefold(), g.contacts[0].id))
     return out
+
+
+@cache
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def given_name_forms(first: str) -> frozenset[str]:
+    """``first`` (folded) and the full names it is a nickname of: "bill" -> {bill, william}.
+
+    Two first names are nickname forms of one another when their forms meet
+    ("sam" and "samuel" share "samuel"; "billy" and "will" share "william").
+    """
+    return frozenset({first, *_nicknamer().canonicals_of(first)})
+
+
+def _pair_nicknames(people: dict[int, tuple], groups: _Groups) -> None:
+    """Pair contacts whose first names are nickname forms and whose other words agree."""
+    buckets: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for cid, (_name, key, _org_id, _org) in people.items():
+        first, _, rest = key.partition(" ")
+        if not rest or not first.isalpha():
+            continue
+        for form in given_name_forms(first):
+            buckets[(form, rest)].append((cid, first))
+    seen: set[tuple[int, int]] = set()
+    for (_form, _rest), members in buckets.items():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        for i, (a, first_a) in enumerate(members):
+            for b, first_b in members[i + 1 :]:
+                if first_a == first_b or (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                names = " / ".join(sorted({people[a][0].split()[0], people[b][0].split()[0]}))
+                groups.pair(a, b, f"nickname forms ({names})", NICKNAME_SCORE)
 
 
 # ------------------------------------------------------------------ merging
