@@ -18,7 +18,9 @@ reasons and its best score (100 = same name or shared email).
 interaction links, needs, gives (and intros to OTHER), asks (and asks about
 OTHER), promises, reminders, tags, emails, phones and URLs, people OTHER
 introduced; fills KEEP's empty fields from OTHER (adding OTHER's notes, details
-and how-met text when KEEP lacks them) and never overwrites one. OTHER is
+and how-met text when KEEP lacks them). A field both fill differently keeps
+KEEP's value unless the caller names it in ``take``; either way each such
+conflict is reported with the value kept (``merge_conflicts`` lists them first). OTHER is
 archived, not deleted, with "merged into #KEEP" in its notes; a backup of the
 database is taken first, so a merge can be undone by restoring it.
 """
@@ -26,6 +28,7 @@ database is taken first, so a merge can be undone by restoring it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -66,12 +69,30 @@ class DuplicateGroup:
 
 
 @dataclass(frozen=True)
+class FieldConflict:
+    """A field both contacts fill, differently; ``kept`` is "keep" or "other"."""
+
+    field: str  # as the CLI's --take names it: name, organization, title, ...
+    keep_value: str  # shown as text ("ring 2", "every 30 days")
+    other_value: str
+    kept: str = "keep"
+
+    @property
+    def kept_value(self) -> str:
+        """The value the merged contact ends up with."""
+        return self.other_value if self.kept == "other" else self.keep_value
+
+
+@dataclass(frozen=True)
 class MergeResult:
+    """What a merge did: what moved, what was filled, every conflict and its winner."""
+
     keep: Ref
     other: Ref
     moved: dict[str, int]  # what moved to KEEP, by kind
     filled: tuple[str, ...]  # KEEP's fields filled from OTHER
     backup: str | None
+    conflicts: tuple[FieldConflict, ...] = ()
 
 
 # ------------------------------------------------------------------ finding
@@ -223,14 +244,103 @@ def _pair_nicknames(people: dict[int, tuple], groups: _Groups) -> None:
 # ------------------------------------------------------------------ merging
 
 
+# Fields one value of which must win: (field as --take names it, model attribute).
+MERGE_FIELDS = (
+    ("name", "name"),
+    ("organization", "organization_id"),
+    ("title", "title"),
+    ("location", "location"),
+    ("ring", "ring"),
+    ("channel", "channel"),
+    ("cadence", "cadence_days"),
+    ("strength", "strength"),
+    ("met-at-event", "met_at_event_id"),
+    ("introduced-by", "introduced_by_id"),
+    ("connected", "connected_at"),
+    ("linkedin", "linkedin"),
+)
+FIELD_NAMES = tuple(name for name, _attr in MERGE_FIELDS)
+
+
+def _shown(attr: str, value) -> str:
+    if attr == "organization_id":
+        return Organization.get_by_id(value).name
+    if attr in ("met_at_event_id",):
+        from netty.db.models import Event
+
+        event = Event.get_or_none(Event.id == value)
+        return event.name if event else f"event #{value}"
+    if attr == "introduced_by_id":
+        person = Contact.get_or_none(Contact.id == value)
+        return f"{person.name} #{value}" if person else f"#{value}"
+    if attr == "ring":
+        return f"ring {value}"
+    if attr == "cadence_days":
+        return f"every {value} days"
+    if attr == "strength":
+        return f"strength {value}"
+    if attr == "connected_at":
+        return value.to_date_string()
+    return str(value)
+
+
+def _conflicts(keep: Contact, other: Contact, take: frozenset[str]) -> list[FieldConflict]:
+    out = []
+    for name, attr in MERGE_FIELDS:
+        mine, theirs = getattr(keep, attr), getattr(other, attr)
+        if mine in (None, "") or theirs in (None, "") or mine == theirs:
+            continue
+        if attr == "introduced_by_id" and keep.id in (mine, theirs):
+            continue
+        out.append(
+            FieldConflict(
+                name,
+                _shown(attr, mine),
+                _shown(attr, theirs),
+                "other" if name in take else "keep",
+            )
+        )
+    return out
+
+
+def merge_conflicts(keep_id: int, other_id: int) -> tuple[FieldConflict, ...]:
+    """The fields both contacts fill differently (what a merge must choose between).
+
+    Every value is text as a person reads it; ``kept`` is "keep" (the default).
+    """
+    keep = Contact.get_or_none(Contact.id == keep_id)
+    other = Contact.get_or_none(Contact.id == other_id)
+    if keep is None or other is None:
+        raise NotFound(f"no contact #{keep_id if keep is None else other_id}")
+    return tuple(_conflicts(keep, other, frozenset()))
+
+
 def merge_contacts(
-    keep_id: int, other_id: int, now: pendulum.DateTime, *, backup: bool = True
+    keep_id: int,
+    other_id: int,
+    now: pendulum.DateTime,
+    *,
+    backup: bool = True,
+    take: Collection[str] = (),
 ) -> MergeResult:
-    """Move everything of ``other_id`` to ``keep_id`` and archive ``other_id``."""
+    """Move everything of ``other_id`` to ``keep_id`` and archive ``other_id``.
+
+    Where both fill a field differently, KEEP's value stays unless the field is
+    named in ``take`` (names from ``FIELD_NAMES``); every such conflict is in the
+    result with the value kept, so nothing is dropped without a word. Raises
+    InvalidInput for an unknown field name or a merge into itself, NotFound for
+    a missing contact.
+    """
     from netty.services.backup import backup_before
 
     if keep_id == other_id:
         raise InvalidInput("a contact can't be merged into itself; name two different contacts")
+    unknown = [t for t in take if t not in FIELD_NAMES]
+    if unknown:
+        raise InvalidInput(
+            f"unknown field {unknown[0]!r} for --take; use one of: {', '.join(FIELD_NAMES)}"
+        )
+    take = frozenset(take)
     for cid in (keep_id, other_id):
         if not Contact.select().where(Contact.id == cid).exists():
             raise NotFound(f"no contact #{cid}")
@@ -238,16 +348,23 @@ def merge_contacts(
     with database.atomic():
         keep = Contact.get_by_id(keep_id)
         other = Contact.get_by_id(other_id)
-        moved = _move_records(keep_id, other_id)
-        moved.update(_move_methods_and_tags(keep, other))
-        filled = _fill(keep, other)
+        conflicts = _conflicts(keep, other, take)
         # OTHER's LinkedIn profile moves with its URL; the column is unique.
         linkedin = other.linkedin
         if linkedin is not None:
             Contact.update(linkedin=None).where(Contact.id == other_id).execute()
-            if keep.linkedin is None:
-                keep.linkedin = linkedin
-                filled.append("linkedin")
+        for conflict in conflicts:
+            if conflict.kept == "other":
+                attr = dict(MERGE_FIELDS)[conflict.field]
+                setattr(keep, attr, linkedin if attr == "linkedin" else getattr(other, attr))
+                if attr == "name":
+                    keep.name_key = other.name_key
+        moved = _move_records(keep_id, other_id)
+        moved.update(_move_methods_and_tags(keep, other))
+        filled = _fill(keep, other)
+        if linkedin is not None and keep.linkedin is None:
+            keep.linkedin = linkedin
+            filled.append("linkedin")
         if other.last_interaction_at is not None and (
             keep.last_interaction_at is None or other.last_interaction_at > keep.last_interaction_at
         ):
@@ -269,6 +386,7 @@ def merge_contacts(
         moved={k: v for k, v in moved.items() if v},
         filled=tuple(filled),
         backup=str(backup_path) if backup_path else None,
+        conflicts=tuple(conflicts),
     )
 
 

@@ -21,7 +21,7 @@ from netty.db.vocab import INTERACTION_KINDS
 from netty.errors import NettyError
 from netty.services.contacts import get_contact, resolve_contact
 from netty.services.notes import Closing, preview_note, record_note
-from netty.services.timeline import needs_of, promises_of
+from netty.services.timeline import DEFAULT_KIND, needs_of, promises_of
 from netty.ui.dialogs.contact_form import FormBody
 from netty.ui.safe import content, markup
 
@@ -109,7 +109,7 @@ class LogForm(ModalScreen[int | None]):
             yield Label("Kind")
             yield Select(
                 [(label, key) for key, label in INTERACTION_KINDS.items()],
-                value="coffee",
+                value=DEFAULT_KIND,
                 allow_blank=False,
                 id="kind",
             )
