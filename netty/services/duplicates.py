@@ -50,6 +50,7 @@ from netty.db.models import (
     database,
 )
 from netty.errors import InvalidInput, NotFound
+from netty.services.candidates import Candidate
 from netty.services.contacts import next_ping, refresh_search_text
 from netty.services.views import Ref
 
@@ -239,6 +240,31 @@ def _pair_nicknames(people: dict[int, tuple], groups: _Groups) -> None:
                 seen.add((a, b))
                 names = " / ".join(sorted({people[a][0].split()[0], people[b][0].split()[0]}))
                 groups.pair(a, b, f"nickname forms ({names})", NICKNAME_SCORE)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two contacts that may be one person, why, and how sure (0-100)."""
+
+    first: Candidate
+    second: Candidate
+    reasons: tuple[str, ...]
+    score: int
+
+
+def find_pairs() -> list[Pair]:
+    """Every possible duplicate as pairs (a group of three is two pairs), surest first."""
+    from netty.services.candidates import candidates
+
+    groups = find_duplicates()
+    found = {c.id: c for c in candidates(r.id for g in groups for r in g.contacts)}
+    pairs = []
+    for group in groups:
+        head, *rest = group.contacts
+        for other in rest:
+            if head.id in found and other.id in found:
+                pairs.append(Pair(found[head.id], found[other.id], group.reasons, group.score))
+    return pairs
 
 
 # ------------------------------------------------------------------ merging

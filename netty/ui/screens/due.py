@@ -19,6 +19,7 @@ from netty.errors import NettyError
 from netty.services import reminders
 from netty.services.reminders import DueItem
 from netty.ui.safe import content
+from netty.ui.widgets.keylist import KeyList
 
 PING_LIMIT = 500  # the view reads at most this many pings (the most overdue)
 KIND_TITLES = {
@@ -32,13 +33,8 @@ KIND_TITLES = {
 WEEK_KINDS = ("ping", "deliver", "nudge", "thank")
 
 
-class DueList(OptionList):
+class DueList(KeyList):
     """The items; `space` marks done, `s` snoozes, `enter` opens the contact."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="due.down", tooltip="Next item"),
-        Binding("k", "cursor_up", "Up", show=False, id="due.up", tooltip="Previous item"),
-    ]
 
 
 class DueScreen(Screen):

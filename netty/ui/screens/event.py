@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from netty.dates import parse_when
@@ -21,11 +21,12 @@ from netty.errors import NettyError
 from netty.services.events import PersonLine, read_people, record_event
 from netty.ui.dialogs.contact_form import FormBody
 from netty.ui.safe import content
+from netty.ui.widgets.keylist import KeyList
 
 EXAMPLE = "Sally Jones @XYZ Corp, VP Engineering #rotary needs: a UX designer; i owe: the article"
 
 
-class PeoplePreview(OptionList):
+class PeoplePreview(KeyList):
     """Who each line is: a new contact or an existing one; `space` switches."""
 
     BINDINGS = [
