@@ -170,3 +170,21 @@ def apply_filter(rows: Sequence[IndexRow], flt: Filter) -> list[IndexRow]:
     for word in fold_query(flt.text):  # each word narrows the last pass
         out = [r for r in out if word in r[8]]
     return list(out)
+
+
+def rank_matches(rows: Sequence[IndexRow], text: str) -> list[IndexRow]:
+    """Filtered rows with name matches first: every word of ``text`` in the name.
+
+    "/dev" shows Dev Patel above someone whose notes mention a developer; each
+    tier keeps the order it came in (the current sort). One pass over the rows
+    already filtered, so the keystroke stays cheap at 50,000 contacts.
+    """
+    words = fold_query(text)
+    if not words:
+        return list(rows)
+    names: list[IndexRow] = []
+    rest: list[IndexRow] = []
+    for r in rows:
+        key = r[2]
+        (names if all(w in key for w in words) else rest).append(r)
+    return names + rest if rest else names

@@ -31,15 +31,15 @@ class NettyApp(App):
     COMMANDS = App.COMMANDS | {ContactsProvider, ActionsProvider}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit netty"),
         Binding(
             "question_mark",
             "help",
-            "Keys",
+            "keys",
             key_display="?",
             id="app.help",
             tooltip="Show every key that works here",
         ),
+        Binding("q", "quit", "quit", id="app.quit", tooltip="Quit netty"),
     ]
 
     @dataclass
@@ -69,12 +69,30 @@ class NettyApp(App):
     def on_mount(self) -> None:
         from netty.ui.screens.main import MainScreen
 
+        self._restore_theme()
         self.install_screen(MainScreen(), "main")
         self.push_screen("main")
         if self.location:
             self.sub_title = plain(os.path.basename(self.location))
         self.set_interval(self.poll_seconds, self.poll_due, name="due-poll")
         self.poll_due()
+
+    # ------------------------------------------------------------------ preferences
+
+    def _restore_theme(self) -> None:
+        """Use the theme chosen last time, and remember each new choice."""
+        from netty.services import settings
+
+        chosen = settings.preferences().theme
+        if chosen and chosen in self.available_themes:
+            self.theme = chosen
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme) -> None:
+        from netty.services import settings
+
+        if settings.preferences().theme != theme.name:
+            settings.set_preference("theme", theme.name, self.now())
 
     # ------------------------------------------------------------------ reminders
 

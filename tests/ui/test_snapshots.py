@@ -89,3 +89,7 @@ def test_event_mode(snap_compare, demo_app):
 
 def _typed(text: str) -> list[str]:
     return ["enter" if ch == "\t" else ch for ch in text]
+
+
+def test_welcome_card(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_ready)

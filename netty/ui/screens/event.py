@@ -55,6 +55,8 @@ class PeoplePreview(KeyList):
 class EventScreen(ModalScreen[int | None]):
     """ctrl+s saves the event and everyone in one transaction; escape asks first."""
 
+    AUTO_FOCUS = ""  # on_mount focuses the name without scrolling past its label
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="event.save", tooltip="Save the event and people"),
         Binding(
@@ -114,7 +116,7 @@ class EventScreen(ModalScreen[int | None]):
             yield Static("", id="form-error", classes="error")
 
     def on_mount(self) -> None:
-        self.query_one("#event-name", Input).focus()
+        self.query_one("#event-name", Input).focus(scroll_visible=False)
         self._initial = self._snapshot()
 
     def _snapshot(self) -> tuple:
