@@ -473,10 +473,12 @@ def event(
     """Record an event and everyone you met there, all in one go.
 
     \b
-    Each person's line: NAME [@ORG][, TITLE] [#tag] [note: needs:, i owe:, ...].
-    A person whose name matches an existing contact exactly is that contact (asked
-    first on a terminal); a close match is offered and otherwise a new contact is
-    made: nothing is merged silently.
+    Each person's line: NAME [@ORG][, TITLE] [#tag] [note: needs:, i owe:, ...],
+    or #ID [note] for an existing contact by id. A person whose name matches one
+    existing contact exactly is that contact (asked first on a terminal); a name
+    matching several is asked about, or without a terminal exits 2 listing them;
+    a close match is offered and otherwise a new contact is made: nothing is
+    merged silently.
     """
     import sys
 

@@ -132,3 +132,21 @@ def test_duplicates_lists_nickname_forms(netty):
     assert (
         netty("duplicates").out == "#1 Bill Ng, #2 William Ng  (nickname forms (Bill / William))\n"
     )
+
+
+def test_log_on_a_terminal_asks_which_contact(netty, two_sams, monkeypatch):
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal("2\n"))
+    result = netty("log", "sam lee", "--summary", "tea")
+    assert result.err.splitlines()[:3] == [
+        "'sam lee' matches several contacts:",
+        "  1. Sam Lee #1 (CTO, Acme; last contact 2026-10-01)",
+        "  2. Sam Lee #2 (Designer, Globex; never contacted)",
+    ]
+    assert netty("show", "#2", "--json").json["interactions"][0]["summary"] == "tea"

@@ -113,3 +113,15 @@ async def test_escape_in_the_merge_dialog_merges_nothing(db, now):
         await settle(pilot)
         assert isinstance(app.screen, DuplicatesScreen)
     assert len(list_contacts()) == 2
+
+
+async def test_an_import_with_possible_duplicates_says_how_to_review_them(db, now):
+    from pathlib import Path
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+    app = make(db, now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("i", *str(fixtures / "linkedin_connections.csv"), "ctrl+s")
+        await settle(pilot)
+        assert "Review them with M on the main screen (or `netty duplicates`)." in screen_text(app)

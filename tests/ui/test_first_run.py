@@ -167,3 +167,30 @@ async def test_theme_sort_and_ring_persist_across_restarts(db, now, demo_app):
         assert {r.ring for r in contacts.rows} == {2}
         assert [r.name_key for r in contacts.rows] == sorted(r.name_key for r in contacts.rows)
         assert "ring 2  ·  sorted by name" in screen_text(again)
+
+
+async def test_q_goes_back_from_prep_and_duplicates_and_G_scrolls_the_prep_sheet(demo_app):
+    from netty.ui.screens.duplicates import DuplicatesScreen
+    from netty.ui.screens.prep import PrepScreen
+
+    async with demo_app.run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, PrepScreen)
+        box = demo_app.screen.query_one("#prep-full")
+        await pilot.press("G")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y > 0
+        await pilot.press("g")
+        await pilot.pause()
+        assert box.scroll_y == 0
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, MainScreen)
+        await pilot.press("M")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, DuplicatesScreen)
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, MainScreen)
