@@ -187,3 +187,38 @@ def test_nickname_forms_are_paired_from_the_nickname_list(db, now):
     assert ({"Billy Ortiz", "Will Ortiz"}, ("nickname forms (Billy / Will)",)) in found
     assert len(found) == 3
     assert {g.score for g in find_duplicates()} == {90}
+
+
+def test_merge_conflicts_lists_each_differing_field_and_take_chooses(db, now):
+    from netty.services.contacts import resolve_contact
+    from netty.services.duplicates import FieldConflict, merge_conflicts
+
+    keep = add(now, "Sam Lee", organization="Acme", title="CTO", location="Paris", ring=2)
+    other = add(
+        now, "Samuel Lee", organization="Globex", location="Berlin", ring=2, cadence_days=60
+    )
+    assert merge_conflicts(keep, other) == (
+        FieldConflict("name", "Sam Lee", "Samuel Lee"),
+        FieldConflict("organization", "Acme", "Globex"),
+        FieldConflict("location", "Paris", "Berlin"),
+    )
+    result = merge_contacts(keep, other, now, take=["name", "location"], backup=False)
+    assert [(c.field, c.kept, c.kept_value) for c in result.conflicts] == [
+        ("name", "other", "Samuel Lee"),
+        ("organization", "keep", "Acme"),
+        ("location", "other", "Berlin"),
+    ]
+    assert result.filled == ("cadence_days",)
+    merged = get_contact(keep)
+    assert (merged.name, merged.organization, merged.title, merged.location) == (
+        "Samuel Lee", "Acme", "CTO", "Berlin",
+    )  # fmt: skip
+    assert merged.cadence_days == 60
+    assert resolve_contact("samuel lee") == keep
+
+
+def test_merge_take_refuses_unknown_fields(db, now):
+    a, b = add(now, "A One"), add(now, "A Two")
+    with pytest.raises(InvalidInput, match="unknown field 'age' for --take"):
+        merge_contacts(a, b, now, take=["age"], backup=False)
+    assert len(list_contacts()) == 2

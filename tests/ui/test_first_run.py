@@ -44,7 +44,7 @@ async def test_keys_that_need_a_contact_say_what_to_do_first(db, now):
     app = make(db, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        for key in ("e", "l", "p", "w", "x"):
+        for key in ("e", "l", "p", "w", "x", "slash"):
             app.clear_notifications()
             await pilot.press(key)
             await pilot.pause()

@@ -58,6 +58,9 @@ WELCOME_STEPS = (
 )
 
 
+NO_CONTACTS = "No contacts yet: press a to add one, or i to import LinkedIn."
+
+
 class Welcome(Static):
     """The first-run card: what netty is for and the three ways to start."""
 
@@ -295,6 +298,9 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ filter
 
     def action_filter(self) -> None:
+        if not self.contacts.total:
+            self.app.notify(NO_CONTACTS, title="Nothing to filter yet", severity="warning")
+            return
         box = self.query_one("#filter", Input)
         box.remove_class("hidden")
         box.focus()
@@ -333,7 +339,7 @@ class MainScreen(Screen):
         row = self.contacts.highlighted
         if row is None:
             if not self.contacts.total:
-                said = "No contacts yet: press a to add one, or i to import LinkedIn."
+                said = NO_CONTACTS
             else:
                 said = "No contact matches the filter: press escape to clear it first."
             self.app.notify(said, title="Choose a contact first", severity="warning")
