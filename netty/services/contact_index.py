@@ -182,9 +182,10 @@ def rank_matches(rows: Sequence[IndexRow], text: str) -> list[IndexRow]:
     words = fold_query(text)
     if not words:
         return list(rows)
-    names: list[IndexRow] = []
-    rest: list[IndexRow] = []
-    for r in rows:
-        key = r[2]
-        (names if all(w in key for w in words) else rest).append(r)
-    return names + rest if rest else names
+    names: Sequence[IndexRow] = rows
+    for word in words:  # tight comprehensions over tuple positions, as in apply_filter
+        names = [r for r in names if word in r[2]]
+    if not names or len(names) == len(rows):
+        return list(rows)
+    in_name = {r[0] for r in names}
+    return [*names, *(r for r in rows if r[0] not in in_name)]

@@ -57,6 +57,7 @@ from netty.services.views import Ref
 SAME_ORG_SCORE = 85
 SHARED_DETAIL_SCORE = 75
 NICKNAME_SCORE = 90
+NICKNAME_BLOCK = 200  # more people sharing one name form are compared by exact name only
 MAX_BLOCK = 2000  # larger organizations are compared by exact name only
 
 
@@ -231,7 +232,7 @@ def _pair_nicknames(people: dict[int, tuple], groups: _Groups) -> None:
             buckets[(form, rest)].append((cid, first))
     seen: set[tuple[int, int]] = set()
     for (_form, _rest), members in buckets.items():
-        if len(members) < 2 or len(members) > MAX_BLOCK:
+        if len(members) < 2 or len(members) > NICKNAME_BLOCK:
             continue
         for i, (a, first_a) in enumerate(members):
             for b, first_b in members[i + 1 :]:
