@@ -41,6 +41,7 @@ from netty.db.models import (
     Contact,
     ContactMethod,
     ContactTag,
+    Event,
     Give,
     InteractionContact,
     Need,
@@ -50,7 +51,7 @@ from netty.db.models import (
     database,
 )
 from netty.errors import InvalidInput, NotFound
-from netty.services.candidates import Candidate
+from netty.services.candidates import Candidate, candidates
 from netty.services.contacts import next_ping, refresh_search_text
 from netty.services.views import Ref
 
@@ -255,8 +256,6 @@ class Pair:
 
 def find_pairs() -> list[Pair]:
     """Every possible duplicate as pairs (a group of three is two pairs), surest first."""
-    from netty.services.candidates import candidates
-
     groups = find_duplicates()
     found = {c.id: c for c in candidates(r.id for g in groups for r in g.contacts)}
     pairs = []
@@ -292,9 +291,7 @@ FIELD_NAMES = tuple(name for name, _attr in MERGE_FIELDS)
 def _shown(attr: str, value) -> str:
     if attr == "organization_id":
         return Organization.get_by_id(value).name
-    if attr in ("met_at_event_id",):
-        from netty.db.models import Event
-
+    if attr == "met_at_event_id":
         event = Event.get_or_none(Event.id == value)
         return event.name if event else f"event #{value}"
     if attr == "introduced_by_id":
