@@ -352,8 +352,8 @@ def show(env: Env, contact: str, as_json: bool) -> None:
 @click.argument("args", nargs=-1, required=True, metavar="CONTACT [CONTACT...] [NOTE]")
 @click.option(
     "--kind",
-    default="note",
-    show_default=True,
+    default=None,
+    show_default="note",
     help="coffee, meal, call, video, email, message, event, intro, thank-you, note.",
 )
 @click.option(
@@ -401,7 +401,18 @@ def log(
                 resolve_contact(last)
             except NotFound:
                 note = names.pop()
-    ids = [resolve_contact(c) for c in names]
+        else:
+            try:
+                resolve_contact(last)
+            except NotFound:
+                word = last.strip()
+                raise NotFound(
+                    f"no contact matches {word!r}; if it says what happened, use "
+                    f"--kind {word} (coffee, call, ...) or --summary {word!r}"
+                ) from None
+            except NettyError:
+                pass  # ambiguous: asked below
+    ids = [_choose_contact(c, env.now) for c in names]
     recorded = record_note(
         ids, note, kind=kind, when=moment, now=env.now, by_them=by_them, summary=summary
     )
@@ -409,6 +420,33 @@ def log(
     click.echo(f"logged [{recorded.interaction_ref}] {first}")
     for line in rest:
         click.echo(f"  {line}")
+
+
+def _choose_contact(text: str, now) -> int:
+    """The contact ``text`` names; several matches are asked about on a terminal.
+
+    Without a terminal the Ambiguous error (exit 2) lists each candidate with
+    organization, title and last contact: nothing is guessed.
+    """
+    from netty.errors import Ambiguous
+    from netty.services.candidates import candidates
+    from netty.services.contacts import resolve_contact
+
+    try:
+        return resolve_contact(text)
+    except Ambiguous as exc:
+        if not sys.stdin.isatty():
+            raise
+        found = candidates(cid for cid, _name in exc.candidates)
+        click.echo(f"{text!r} matches several contacts:", err=True)
+        for number, candidate in enumerate(found, 1):
+            click.echo(f"  {number}. {candidate.describe(now.tz or 'UTC')}", err=True)
+        number = click.prompt(
+            "which one (a number; ctrl+c to stop)",
+            type=click.IntRange(1, len(found)),
+            err=True,
+        )
+        return found[number - 1].id
 
 
 def _looks_like_note(text: str) -> bool:
@@ -459,13 +497,17 @@ def event(
     """Record an event and everyone you met there, all in one go.
 
     \b
-    Each person's line: NAME [@ORG][, TITLE] [#tag] [note: needs:, i owe:, ...].
-    A person whose name matches an existing contact exactly is that contact (asked
-    first on a terminal); a close match is offered and otherwise a new contact is
-    made: nothing is merged silently.
+    Each person's line: NAME [@ORG][, TITLE] [#tag] [note: needs:, i owe:, ...],
+    or #ID [note] for an existing contact by id. A person whose name matches one
+    existing contact exactly is that contact (asked first on a terminal); a name
+    matching several is asked about, or without a terminal exits 2 listing them;
+    a close match is offered and otherwise a new contact is made: nothing is
+    merged silently.
     """
     import sys
 
+    from netty.errors import Ambiguous
+    from netty.services.candidates import candidates, describe_all
     from netty.services.contacts import parse_channel
     from netty.services.events import read_people, record_event
 
@@ -476,17 +518,26 @@ def event(
     env.open()
     people = read_people(text, env.now)
     chosen: list[tuple[object, int | None]] = []
+    tz = env.now.tz or "UTC"
     for person in people:
         use = person.suggested
         if interactive:
             use = None
-            for cid, other in person.exact + person.close:
+            for candidate in candidates(person.candidate_ids):
                 if click.confirm(
-                    f"line {person.line_no}: is {person.name!r} your contact {other} (#{cid})?",
-                    default=(other == person.name),
+                    f"line {person.line_no}: is {person.name!r} your contact "
+                    f"{candidate.describe(tz)}?",
+                    default=(candidate.name == person.name and not person.ambiguous),
                 ):
-                    use = cid
+                    use = candidate.id
                     break
+        elif person.ambiguous:
+            raise Ambiguous(
+                f"line {person.line_no}: {person.name!r} matches several contacts: "
+                f"{describe_all(person.candidate_ids, tz)}; write #ID for one of them, "
+                "or add the new person first with `netty add` and use their #ID",
+                list(person.exact + person.close),
+            )
         elif person.close and use is None:
             hint = ", ".join(f"{n} (#{c})" for c, n in person.close)
             click.echo(

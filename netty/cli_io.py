@@ -79,7 +79,10 @@ def _print_report(report, path: Path) -> None:
     if len(report.possible_duplicates) > SHOWN:
         click.echo(f"  ... and {len(report.possible_duplicates) - SHOWN} more possible duplicates")
     if report.possible_duplicates and not report.dry_run:
-        click.echo("  review them with `netty duplicates`, join two with `netty merge KEEP OTHER`")
+        click.echo(
+            "  review them with `netty duplicates` (or M in the app), "
+            "join two with `netty merge KEEP OTHER`"
+        )
     if report.dry_run:
         click.echo("dry run: nothing was written")
     elif report.backup:
@@ -263,21 +266,31 @@ def duplicates_command(env, as_json: bool) -> None:
 @click.command("merge")
 @click.argument("keep")
 @click.argument("other")
+@click.option(
+    "--take",
+    "take",
+    multiple=True,
+    metavar="FIELD",
+    help="Where both differ, take OTHER's value of FIELD (name, organization, title, "
+    "location, ring, channel, cadence, strength, ...); repeatable or comma-separated.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print what moved as JSON.")
 @click.pass_obj
-def merge_command(env, keep: str, other: str, as_json: bool) -> None:
+def merge_command(env, keep: str, other: str, take: tuple[str, ...], as_json: bool) -> None:
     """Merge contact OTHER into KEEP: everything moves to KEEP, OTHER is archived.
 
-    A backup is taken first; nothing is deleted.
+    A backup is taken first; nothing is deleted. Every field both fill differently
+    is listed with the value kept (KEEP's unless --take names it).
     """
     from netty.services.contacts import resolve_contact
     from netty.services.duplicates import merge_contacts
     from netty.services.views import to_json
 
+    fields = [f.strip() for t in take for f in t.split(",") if f.strip()]
     env.open()
     keep_id = resolve_contact(keep)
     other_id = resolve_contact(other, archived=None)
-    result = merge_contacts(keep_id, other_id, env.now)
+    result = merge_contacts(keep_id, other_id, env.now, take=fields)
     if as_json:
         _echo_json(to_json(result))
         return
@@ -287,6 +300,16 @@ def merge_command(env, keep: str, other: str, as_json: bool) -> None:
     )
     if result.filled:
         click.echo(f"  filled from #{result.other.id}: {', '.join(result.filled)}")
+    for c in result.conflicts:
+        if c.kept == "other":
+            click.echo(
+                f"  {c.field}: took “{c.other_value}” from #{result.other.id} over “{c.keep_value}”"
+            )
+        else:
+            click.echo(
+                f"  {c.field}: kept “{c.keep_value}”; #{result.other.id} had "
+                f"“{c.other_value}” (--take {c.field} keeps that instead)"
+            )
     click.echo(f"  #{result.other.id} is archived (see `netty list --archived`)")
     if result.backup:
         click.echo(f"  backup taken first: {result.backup}")

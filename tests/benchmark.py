@@ -11,7 +11,7 @@ What is measured:
 - cold start: process start to the first painted frame, and to the first frame
   with the contact list filled; the same for a minimal Textual app in this run;
 - filter key: one keystroke in `/` to the repainted frame (pilot press + idle),
-  and the in-memory filter alone;
+  and the in-memory filter alone (filter, then name matches ranked first);
 - cursor move: `j` to the repainted list, and to the timeline and prep updated;
 - peak memory: max RSS of the app process with the list loaded.
 """
@@ -95,7 +95,7 @@ def child_interactive(db: str, runs: int) -> None:
 
     from netty import clock
     from netty.db import open_database
-    from netty.services.contact_index import Filter, apply_filter
+    from netty.services.contact_index import Filter, apply_filter, rank_matches
     from netty.ui.app import NettyApp
     from netty.ui.widgets.contact_list import ContactList
 
@@ -152,7 +152,7 @@ def child_interactive(db: str, runs: int) -> None:
                     await pilot.pause(0.05)
                     for i in range(1, len(query) + 1):
                         t = time.perf_counter()
-                        apply_filter(rows, Filter(query[:i]))
+                        rank_matches(apply_filter(rows, Filter(query[:i])), query[:i])
                         out["filter_only"].append(time.perf_counter() - t)
                 for _ in range(5):
                     out["cursor_list"].append(await key_to_frame(app, "j", "j"))

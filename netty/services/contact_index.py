@@ -170,3 +170,22 @@ def apply_filter(rows: Sequence[IndexRow], flt: Filter) -> list[IndexRow]:
     for word in fold_query(flt.text):  # each word narrows the last pass
         out = [r for r in out if word in r[8]]
     return list(out)
+
+
+def rank_matches(rows: Sequence[IndexRow], text: str) -> list[IndexRow]:
+    """Filtered rows with name matches first: every word of ``text`` in the name.
+
+    "/dev" shows Dev Patel above someone whose notes mention a developer; each
+    tier keeps the order it came in (the current sort). One pass over the rows
+    already filtered, so the keystroke stays cheap at 50,000 contacts.
+    """
+    words = fold_query(text)
+    if not words:
+        return list(rows)
+    names: Sequence[IndexRow] = rows
+    for word in words:  # tight comprehensions over tuple positions, as in apply_filter
+        names = [r for r in names if word in r[2]]
+    if not names or len(names) == len(rows):
+        return list(rows)
+    in_name = {r[0] for r in names}
+    return [*names, *(r for r in rows if r[0] not in in_name)]

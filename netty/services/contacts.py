@@ -475,11 +475,13 @@ def resolve_contact(text: str, *, archived: bool | None = False) -> int:
         return matches[0].id
     if not matches:
         raise NotFound(f"no contact matches {raw!r}; see `netty list --search`")
+    from netty.services.candidates import describe_all
+
     candidates = [(m.id, m.name) for m in matches[:10]]
-    listed = ", ".join(f"{name} (#{cid})" for cid, name in candidates)
+    listed = describe_all(cid for cid, _name in candidates)
     more = " and more" if len(matches) > 10 else ""
     raise Ambiguous(
-        f"{raw!r} matches several contacts: {listed}{more}; use the id or more of the name",
+        f"{raw!r} matches several contacts: {listed}{more}; use the id (#12) or more of the name",
         candidates,
     )
 

@@ -6,7 +6,10 @@
 - close names (rapidfuzz ``token_sort_ratio`` >= ``SAME_ORG_SCORE``: "Jon Smith"
   and "John Smith", "Smith, John") at the same organization;
 - close names (>= ``SHARED_DETAIL_SCORE``) sharing a phone number or URL;
-- any two contacts sharing an email address.
+- any two contacts sharing an email address;
+- nickname forms of one first name with the same rest of the name ("Sam Lee" and
+  "Samuel Lee", "Bill Ng" and "William Ng"), read from the ``nicknames`` package
+  (a hand-curated, Apache-2.0 list of English given names and their nicknames).
 
 Pairs are joined into groups (if A~B and B~C, one group A, B, C), each with the
 reasons and its best score (100 = same name or shared email).
@@ -15,7 +18,9 @@ reasons and its best score (100 = same name or shared email).
 interaction links, needs, gives (and intros to OTHER), asks (and asks about
 OTHER), promises, reminders, tags, emails, phones and URLs, people OTHER
 introduced; fills KEEP's empty fields from OTHER (adding OTHER's notes, details
-and how-met text when KEEP lacks them) and never overwrites one. OTHER is
+and how-met text when KEEP lacks them). A field both fill differently keeps
+KEEP's value unless the caller names it in ``take``; either way each such
+conflict is reported with the value kept (``merge_conflicts`` lists them first). OTHER is
 archived, not deleted, with "merged into #KEEP" in its notes; a backup of the
 database is taken first, so a merge can be undone by restoring it.
 """
@@ -23,7 +28,9 @@ database is taken first, so a merge can be undone by restoring it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 
 import pendulum
 from peewee import JOIN
@@ -34,6 +41,7 @@ from netty.db.models import (
     Contact,
     ContactMethod,
     ContactTag,
+    Event,
     Give,
     InteractionContact,
     Need,
@@ -42,12 +50,15 @@ from netty.db.models import (
     Reminder,
 )
 from netty.errors import InvalidInput, NotFound
+from netty.services.candidates import Candidate, candidates
 from netty.services.changes import change
 from netty.services.contacts import next_ping, refresh_search_text
 from netty.services.views import Ref
 
 SAME_ORG_SCORE = 85
 SHARED_DETAIL_SCORE = 75
+NICKNAME_SCORE = 90
+NICKNAME_BLOCK = 200  # more people sharing one name form are compared by exact name only
 MAX_BLOCK = 2000  # larger organizations are compared by exact name only
 
 
@@ -61,12 +72,30 @@ class DuplicateGroup:
 
 
 @dataclass(frozen=True)
+class FieldConflict:
+    """A field both contacts fill, differently; ``kept`` is "keep" or "other"."""
+
+    field: str  # as the CLI's --take names it: name, organization, title, ...
+    keep_value: str  # shown as text ("ring 2", "every 30 days")
+    other_value: str
+    kept: str = "keep"
+
+    @property
+    def kept_value(self) -> str:
+        """The value the merged contact ends up with."""
+        return self.other_value if self.kept == "other" else self.keep_value
+
+
+@dataclass(frozen=True)
 class MergeResult:
+    """What a merge did: what moved, what was filled, every conflict and its winner."""
+
     keep: Ref
     other: Ref
     moved: dict[str, int]  # what moved to KEEP, by kind
     filled: tuple[str, ...]  # KEEP's fields filled from OTHER
     backup: str | None
+    conflicts: tuple[FieldConflict, ...] = ()
 
 
 # ------------------------------------------------------------------ finding
@@ -129,6 +158,7 @@ def find_duplicates() -> list[DuplicateGroup]:
             ):  # fmt: skip
                 if keys[i + 1 + j] != key:
                     groups.pair(ids[i], ids[i + 1 + j], f"similar names at {org}", int(score))
+    _pair_nicknames(people, groups)
     shared: dict[tuple[str, str], list[int]] = defaultdict(list)
     for cid, kind, key in (
         ContactMethod.select(ContactMethod.contact, ContactMethod.kind, ContactMethod.value_key)
@@ -176,17 +206,165 @@ def find_duplicates() -> list[DuplicateGroup]:
     return out
 
 
+@cache
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def given_name_forms(first: str) -> frozenset[str]:
+    """``first`` (folded) and the full names it is a nickname of: "bill" -> {bill, william}.
+
+    Two first names are nickname forms of one another when their forms meet
+    ("sam" and "samuel" share "samuel"; "billy" and "will" share "william").
+    """
+    return frozenset({first, *_nicknamer().canonicals_of(first)})
+
+
+def _pair_nicknames(people: dict[int, tuple], groups: _Groups) -> None:
+    """Pair contacts whose first names are nickname forms and whose other words agree."""
+    buckets: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for cid, (_name, key, _org_id, _org) in people.items():
+        first, _, rest = key.partition(" ")
+        if not rest or not first.isalpha():
+            continue
+        for form in given_name_forms(first):
+            buckets[(form, rest)].append((cid, first))
+    seen: set[tuple[int, int]] = set()
+    for (_form, _rest), members in buckets.items():
+        if len(members) < 2 or len(members) > NICKNAME_BLOCK:
+            continue
+        for i, (a, first_a) in enumerate(members):
+            for b, first_b in members[i + 1 :]:
+                if first_a == first_b or (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                names = " / ".join(sorted({people[a][0].split()[0], people[b][0].split()[0]}))
+                groups.pair(a, b, f"nickname forms ({names})", NICKNAME_SCORE)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two contacts that may be one person, why, and how sure (0-100)."""
+
+    first: Candidate
+    second: Candidate
+    reasons: tuple[str, ...]
+    score: int
+
+
+def find_pairs() -> list[Pair]:
+    """Every possible duplicate as pairs (a group of three is two pairs), surest first."""
+    groups = find_duplicates()
+    found = {c.id: c for c in candidates(r.id for g in groups for r in g.contacts)}
+    pairs = []
+    for group in groups:
+        head, *rest = group.contacts
+        for other in rest:
+            if head.id in found and other.id in found:
+                pairs.append(Pair(found[head.id], found[other.id], group.reasons, group.score))
+    return pairs
+
+
 # ------------------------------------------------------------------ merging
 
 
+# Fields one value of which must win: (field as --take names it, model attribute).
+MERGE_FIELDS = (
+    ("name", "name"),
+    ("organization", "organization_id"),
+    ("title", "title"),
+    ("location", "location"),
+    ("ring", "ring"),
+    ("channel", "channel"),
+    ("cadence", "cadence_days"),
+    ("strength", "strength"),
+    ("met-at-event", "met_at_event_id"),
+    ("introduced-by", "introduced_by_id"),
+    ("connected", "connected_at"),
+    ("linkedin", "linkedin"),
+)
+FIELD_NAMES = tuple(name for name, _attr in MERGE_FIELDS)
+
+
+def _shown(attr: str, value) -> str:
+    if attr == "organization_id":
+        return Organization.get_by_id(value).name
+    if attr == "met_at_event_id":
+        event = Event.get_or_none(Event.id == value)
+        return event.name if event else f"event #{value}"
+    if attr == "introduced_by_id":
+        person = Contact.get_or_none(Contact.id == value)
+        return f"{person.name} #{value}" if person else f"#{value}"
+    if attr == "ring":
+        return f"ring {value}"
+    if attr == "cadence_days":
+        return f"every {value} days"
+    if attr == "strength":
+        return f"strength {value}"
+    if attr == "connected_at":
+        return value.to_date_string()
+    return str(value)
+
+
+def _conflicts(keep: Contact, other: Contact, take: frozenset[str]) -> list[FieldConflict]:
+    out = []
+    for name, attr in MERGE_FIELDS:
+        mine, theirs = getattr(keep, attr), getattr(other, attr)
+        if mine in (None, "") or theirs in (None, "") or mine == theirs:
+            continue
+        if attr == "introduced_by_id" and keep.id in (mine, theirs):
+            continue
+        out.append(
+            FieldConflict(
+                name,
+                _shown(attr, mine),
+                _shown(attr, theirs),
+                "other" if name in take else "keep",
+            )
+        )
+    return out
+
+
+def merge_conflicts(keep_id: int, other_id: int) -> tuple[FieldConflict, ...]:
+    """The fields both contacts fill differently (what a merge must choose between).
+
+    Every value is text as a person reads it; ``kept`` is "keep" (the default).
+    """
+    keep = Contact.get_or_none(Contact.id == keep_id)
+    other = Contact.get_or_none(Contact.id == other_id)
+    if keep is None or other is None:
+        raise NotFound(f"no contact #{keep_id if keep is None else other_id}")
+    return tuple(_conflicts(keep, other, frozenset()))
+
+
 def merge_contacts(
-    keep_id: int, other_id: int, now: pendulum.DateTime, *, backup: bool = True
+    keep_id: int,
+    other_id: int,
+    now: pendulum.DateTime,
+    *,
+    backup: bool = True,
+    take: Collection[str] = (),
 ) -> MergeResult:
-    """Move everything of ``other_id`` to ``keep_id`` and archive ``other_id``."""
+    """Move everything of ``other_id`` to ``keep_id`` and archive ``other_id``.
+
+    Where both fill a field differently, KEEP's value stays unless the field is
+    named in ``take`` (names from ``FIELD_NAMES``); every such conflict is in the
+    result with the value kept, so nothing is dropped without a word. Raises
+    InvalidInput for an unknown field name or a merge into itself, NotFound for
+    a missing contact.
+    """
     from netty.services.backup import backup_before
 
     if keep_id == other_id:
         raise InvalidInput("a contact can't be merged into itself; name two different contacts")
+    unknown = [t for t in take if t not in FIELD_NAMES]
+    if unknown:
+        raise InvalidInput(
+            f"unknown field {unknown[0]!r} for --take; use one of: {', '.join(FIELD_NAMES)}"
+        )
+    take = frozenset(take)
     for cid in (keep_id, other_id):
         if not Contact.select().where(Contact.id == cid).exists():
             raise NotFound(f"no contact #{cid}")
@@ -195,16 +373,23 @@ def merge_contacts(
         keep = Contact.get_by_id(keep_id)
         other = Contact.get_by_id(other_id)
         ch.label = f"merged {other.name} (#{other_id}) into {keep.name} (#{keep_id})"
-        moved = _move_records(keep_id, other_id)
-        moved.update(_move_methods_and_tags(keep, other))
-        filled = _fill(keep, other)
+        conflicts = _conflicts(keep, other, take)
         # OTHER's LinkedIn profile moves with its URL; the column is unique.
         linkedin = other.linkedin
         if linkedin is not None:
             Contact.update(linkedin=None).where(Contact.id == other_id).execute()
-            if keep.linkedin is None:
-                keep.linkedin = linkedin
-                filled.append("linkedin")
+        for conflict in conflicts:
+            if conflict.kept == "other":
+                attr = dict(MERGE_FIELDS)[conflict.field]
+                setattr(keep, attr, linkedin if attr == "linkedin" else getattr(other, attr))
+                if attr == "name":
+                    keep.name_key = other.name_key
+        moved = _move_records(keep_id, other_id)
+        moved.update(_move_methods_and_tags(keep, other))
+        filled = _fill(keep, other)
+        if linkedin is not None and keep.linkedin is None:
+            keep.linkedin = linkedin
+            filled.append("linkedin")
         if other.last_interaction_at is not None and (
             keep.last_interaction_at is None or other.last_interaction_at > keep.last_interaction_at
         ):
@@ -226,6 +411,7 @@ def merge_contacts(
         moved={k: v for k, v in moved.items() if v},
         filled=tuple(filled),
         backup=str(backup_path) if backup_path else None,
+        conflicts=tuple(conflicts),
     )
 
 

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from netty.db.models import Contact, Event
 from netty.db.vocab import fold
-from netty.errors import InvalidInput
+from netty.errors import InvalidInput, NotFound
 from netty.services.capture import parse_note
 from netty.services.changes import change, counted
 from netty.services.contacts import ContactFields, add_contact, parse_channel
@@ -47,6 +47,20 @@ class PersonLine:
     def suggested(self) -> int | None:
         """The existing contact to use by default: a single exact match, else none."""
         return self.exact[0][0] if len(self.exact) == 1 else None
+
+    @property
+    def ambiguous(self) -> bool:
+        """The name matches several contacts and none exactly alone: someone must choose.
+
+        Several exact matches, or no exact match and several close ones. Neither a
+        new contact nor a guess is made for such a line without asking.
+        """
+        return len(self.exact) > 1 or (not self.exact and len(self.close) > 1)
+
+    @property
+    def candidate_ids(self) -> tuple[int, ...]:
+        """Every existing contact this line may be, exact matches first."""
+        return tuple(cid for cid, _name in self.exact + self.close)
 
 
 def read_people(text: str, now: pendulum.DateTime) -> list[PersonLine]:
@@ -79,7 +93,13 @@ def read_people(text: str, now: pendulum.DateTime) -> list[PersonLine]:
         key = fold(name)
         exact = tuple((cid, names[cid]) for cid, k in active.items() if k == key)
         close: tuple[tuple[int, str], ...] = ()
-        if active:
+        digits = name.removeprefix("#")
+        if name.startswith("#") and digits.isdigit():  # `#12`: that very contact
+            if int(digits) not in names:
+                raise NotFound(f"line {line_no}: no active contact {name}; see `netty list`")
+            name = names[int(digits)]
+            exact = ((int(digits), name),)
+        elif active:
             found = process.extract(
                 key, active, scorer=fuzz.ratio, score_cutoff=CLOSE_SCORE, limit=4
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 import pendulum
@@ -16,6 +17,57 @@ from netty.services.changes import change, write_transaction
 
 RING_CADENCES = "ring_cadences"
 DATABASE_ID = "sys.database_id"  # netty's own id: outside the journal
+PREFERENCE_KEYS = ("theme", "sort", "ring")
+PREFERENCES = (
+    "ui.preferences"  # a preference, not user data: outside the journal (u never undoes it)
+)
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What a person chose in the app: colour theme, list sort, ring filter (None: all)."""
+
+    theme: str | None = None
+    sort: str = "attention"
+    ring: int | None = None
+
+
+def preferences() -> Preferences:
+    """The app preferences stored in the settings table (defaults where never set)."""
+    from netty.services.contact_index import SORTS
+
+    stored = get(PREFERENCES, {}) or {}
+    sort = stored.get("sort")
+    ring = stored.get("ring")
+    theme = stored.get("theme")
+    return Preferences(
+        theme=theme if isinstance(theme, str) and theme else None,
+        sort=sort if sort in SORTS else "attention",
+        ring=ring if ring in RINGS else None,
+    )
+
+
+def set_preference(key: str, value: Any, now: pendulum.DateTime) -> Preferences:
+    """Store one preference (``theme``, ``sort`` or ``ring``); returns them all.
+
+    Raises InvalidInput for an unknown key or a value the app can't use (a sort
+    not in ``contact_index.SORTS``, a ring other than 1, 2, 3 or None).
+    """
+    from netty.services.contact_index import SORTS
+
+    if key not in PREFERENCE_KEYS:
+        raise InvalidInput(f"unknown preference {key!r}; use one of: {', '.join(PREFERENCE_KEYS)}")
+    if key == "sort" and value not in SORTS:
+        raise InvalidInput(f"sort must be one of: {', '.join(SORTS)}")
+    if key == "ring" and value is not None and value not in RINGS:
+        raise InvalidInput(f"ring must be 1, 2, 3 or none, not {value!r}")
+    if key == "theme" and not (isinstance(value, str) and value.strip()):
+        raise InvalidInput("a theme needs a name")
+    with write_transaction():
+        stored = dict(get(PREFERENCES, {}) or {})
+        stored[key] = value
+        put(PREFERENCES, stored, now)
+    return preferences()
 
 
 def get(key: str, default: Any = None) -> Any:

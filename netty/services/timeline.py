@@ -53,12 +53,13 @@ REF_PREFIX = {
     "promise": "p",
     "reminder": "r",
 }
+DEFAULT_KIND = "note"  # what `netty log` and the app's log form record unless told
 
 
 def parse_kind(value: str | None) -> str:
     """An interaction kind from its name ('thank you', 'Video call' ...), or a clear error."""
     if value is None or not value.strip():
-        return "note"
+        return DEFAULT_KIND
     key = slug(value)
     aliases = {
         "thanks": "thank-you",

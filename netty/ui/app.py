@@ -33,26 +33,27 @@ class NettyApp(App):
     COMMANDS = App.COMMANDS | {ContactsProvider, ActionsProvider}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit netty"),
         Binding(
             "question_mark",
             "help",
-            "Keys",
+            "keys",
             key_display="?",
             id="app.help",
             tooltip="Show every key that works here",
         ),
+        Binding("q", "quit", "quit", id="app.quit", tooltip="Quit netty"),
         Binding(
             "u",
             "undo",
-            "Undo",
+            "undo",
+            show=False,
             id="app.undo",
             tooltip="Undo the last change of any kind (netty history lists them)",
         ),
         Binding(
             "ctrl+r,U",
             "redo",
-            "Redo",
+            "redo",
             show=False,
             key_display="ctrl+r",
             id="app.redo",
@@ -97,6 +98,7 @@ class NettyApp(App):
     def on_mount(self) -> None:
         from netty.ui.screens.main import MainScreen
 
+        self._restore_theme()
         self.install_screen(MainScreen(), "main")
         self.push_screen("main")
         if self.location:
@@ -124,6 +126,23 @@ class NettyApp(App):
         seen, self._journal_version = self._journal_version, message.version
         if seen is not None and seen != message.version:
             self.data_changed()
+
+    # ------------------------------------------------------------------ preferences
+
+    def _restore_theme(self) -> None:
+        """Use the theme chosen last time, and remember each new choice."""
+        from netty.services import settings
+
+        chosen = settings.preferences().theme
+        if chosen and chosen in self.available_themes:
+            self.theme = chosen
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme) -> None:
+        from netty.services import settings
+
+        if settings.preferences().theme != theme.name:
+            settings.set_preference("theme", theme.name, self.now())
 
     # ------------------------------------------------------------------ reminders
 

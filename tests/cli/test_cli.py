@@ -390,7 +390,7 @@ def test_ambiguous_part_exits_2_and_lists_the_candidates(netty, dbfile: Path) ->
         result = netty(*args, ok=False)
         assert_user_error(result)
         for name, cid in (("Sam Lee", 1), ("Sam Park", 2), ("Samira Okafor", 3)):
-            assert f"{name} (#{cid})" in result.err
+            assert f"{name} #{cid} (never contacted)" in result.err
     assert dump(dbfile) == before
 
 

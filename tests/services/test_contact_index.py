@@ -9,6 +9,7 @@ from netty.services.contact_index import (
     Filter,
     apply_filter,
     load_index,
+    rank_matches,
     sort_rows,
 )
 from netty.services.contacts import ContactFields, add_contact, archive_contact
@@ -77,3 +78,19 @@ def test_give_balance_sort_and_the_asked_of_filter(db, now):
     assert [r.name for r in sort_rows(rows, "give balance")] == ["Taker", "Nobody", "Giver"]
     assert [r.name for r in apply_filter(rows, Filter(asked_only=True))] == ["Taker"]
     assert Filter(asked_only=True).narrows(Filter())
+
+
+def test_name_matches_rank_above_matches_elsewhere(db, now):
+    theo = add(now, "Theo Nakamura", days_ago=200, notes="knows a dev shop in Lisbon")
+    dev = add(now, "Dev Patel")
+    ada = add(now, "Ada Devlin", days_ago=100)
+    add(now, "Nobody Else")
+    rows = load_index(now).rows
+    assert [r.id for r in rows[:3]] == [theo, ada, dev]  # attention order
+    matched = apply_filter(rows, Filter("dev"))
+    assert [r.name for r in rank_matches(matched, "dev")] == [
+        "Ada Devlin",
+        "Dev Patel",
+        "Theo Nakamura",
+    ]
+    assert rank_matches(matched, "") == matched

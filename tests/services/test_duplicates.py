@@ -49,7 +49,7 @@ def test_find_duplicates(db, now):
     found = groups()
     assert ({"Jane Doe", "jane doe"}, ("same name",)) in found
     smiths = next(r for names, r in found if "Jon Smith" in names)
-    assert {"similar names at Globex", "same name"} == set(smiths)
+    assert {"similar names at Globex", "same name", "nickname forms (John / Jon)"} == set(smiths)
     assert any(names == {"Priya Patel", "Priya Patil"} for names, _ in found)
     assert any(names == {"kenji s", "Kenji Sato"} for names, _ in found)
     flat = set().union(*(names for names, _ in found))
@@ -172,3 +172,55 @@ def test_merge_takes_a_backup_first_and_refuses_nonsense(pair, db, now):
     result = merge_contacts(pair["keep"], pair["other"], now)
     assert result.backup and result.backup.endswith(".before-merge.bak")
     assert Contact.select().count() == len(before["contact"])  # nothing deleted
+
+
+def test_nickname_forms_are_paired_from_the_nickname_list(db, now):
+    add(now, "Sam Lee", organization="Acme")
+    add(now, "Samuel Lee")
+    add(now, "Bill Ng")
+    add(now, "William Ng", organization="Globex")
+    add(now, "Billy Ortiz")
+    add(now, "Will Ortiz")  # both nicknames of William
+    add(now, "Samuel Park")  # another family name: not the same person
+    add(now, "Sarah Lee")  # not a form of Sam
+    found = groups()
+    assert ({"Sam Lee", "Samuel Lee"}, ("nickname forms (Sam / Samuel)",)) in found
+    assert ({"Bill Ng", "William Ng"}, ("nickname forms (Bill / William)",)) in found
+    assert ({"Billy Ortiz", "Will Ortiz"}, ("nickname forms (Billy / Will)",)) in found
+    assert len(found) == 3
+    assert {g.score for g in find_duplicates()} == {90}
+
+
+def test_merge_conflicts_lists_each_differing_field_and_take_chooses(db, now):
+    from netty.services.contacts import resolve_contact
+    from netty.services.duplicates import FieldConflict, merge_conflicts
+
+    keep = add(now, "Sam Lee", organization="Acme", title="CTO", location="Paris", ring=2)
+    other = add(
+        now, "Samuel Lee", organization="Globex", location="Berlin", ring=2, cadence_days=60
+    )
+    assert merge_conflicts(keep, other) == (
+        FieldConflict("name", "Sam Lee", "Samuel Lee"),
+        FieldConflict("organization", "Acme", "Globex"),
+        FieldConflict("location", "Paris", "Berlin"),
+    )
+    result = merge_contacts(keep, other, now, take=["name", "location"], backup=False)
+    assert [(c.field, c.kept, c.kept_value) for c in result.conflicts] == [
+        ("name", "other", "Samuel Lee"),
+        ("organization", "keep", "Acme"),
+        ("location", "other", "Berlin"),
+    ]
+    assert result.filled == ("cadence_days",)
+    merged = get_contact(keep)
+    assert (merged.name, merged.organization, merged.title, merged.location) == (
+        "Samuel Lee", "Acme", "CTO", "Berlin",
+    )  # fmt: skip
+    assert merged.cadence_days == 60
+    assert resolve_contact("samuel lee") == keep
+
+
+def test_merge_take_refuses_unknown_fields(db, now):
+    a, b = add(now, "A One"), add(now, "A Two")
+    with pytest.raises(InvalidInput, match="unknown field 'age' for --take"):
+        merge_contacts(a, b, now, take=["age"], backup=False)
+    assert len(list_contacts()) == 2

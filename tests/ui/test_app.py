@@ -127,7 +127,7 @@ async def test_log_records_an_interaction_and_the_timeline_shows_it(demo_app):
         await settle(pilot)
         latest = interactions_of(contact_id, limit=1)[0]
         assert latest.summary == "Walked the waterfront, talked about her new team"
-        assert latest.kind == "coffee"
+        assert latest.kind == "note"  # the same default as `netty log`
         assert "Walked the waterfront" in screen_text(demo_app)
 
 

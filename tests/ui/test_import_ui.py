@@ -50,8 +50,8 @@ async def test_review_and_merge_duplicates(db, now):
         await settle(pilot)
         await pilot.press("M")
         await settle(pilot)
-        assert "Ann Lee #1 (keep)" in screen_text(app)
-        await pilot.press("m", "y")
+        assert "keep  Ann Lee #1  Acme · never contacted" in screen_text(app)
+        await pilot.press("m", "m")
         await settle(pilot)
     names = [(r.id, r.emails) for r in list_contacts()]
     assert names == [(keep, ("ann@acme.example",))]

@@ -116,3 +116,7 @@ def test_prep_screen_with_an_overdue_promise(snap_compare, demo_app):
         await _quiet(pilot)
 
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_welcome_card(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_ready)

@@ -37,6 +37,6 @@ async def test_upcoming_above_history_and_space_marks_a_follow_up_done(db, now, 
         await pilot.press("escape", "space")
         await settle(pilot)
         assert reminders_of(sally)[0].done_at == now
-        assert any("r1: reminder done" in n for n in notices(app))
+        assert any("marked r1 done. Press u to undo." in n for n in notices(app))
         text = screen_text(app)
         assert "Upcoming" not in text and "followed up" in text

@@ -139,7 +139,7 @@ async def test_logging_from_a_custom_reminder_completes_it(db, now):
         assert any(f"{rid}" in n and "is done" in n for n in notices(app))
     assert [h.label for h in history(2)] == [
         f"marked {rid} done",
-        "logged coffee with Ann Lee",
+        "logged note with Ann Lee",
     ]
 
 

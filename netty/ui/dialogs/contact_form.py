@@ -34,6 +34,8 @@ class FormBody(VerticalScroll, can_focus=False):
 class ContactForm(ModalScreen[int | None]):
     """ctrl+s saves; escape cancels (asking first if something was typed)."""
 
+    AUTO_FOCUS = ""  # on_mount focuses the name without scrolling past its label
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save the contact"),
         Binding(
@@ -127,7 +129,7 @@ class ContactForm(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         self._initial = self._values()
-        self.query_one("#name", Input).focus()
+        self.query_one("#name", Input).focus(scroll_visible=False)
 
     def _values(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -174,7 +176,7 @@ class ContactForm(ModalScreen[int | None]):
         if not str(v["name"]).strip():
             self.query_one("#name-error", Static).update("A name is required.")
             self.query_one("#name", Input).add_class("invalid")
-            self.query_one("#name", Input).focus()
+            self.query_one("#name", Input).focus(scroll_visible=False)
             return
         try:
             intro_text = str(v["introduced_by"]).strip()

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from netty.ui.safe import content
+from netty.ui.widgets.keylist import scroll_bindings, scroll_box
 
 
 class DetailDialog(ModalScreen[None]):
@@ -16,6 +17,7 @@ class DetailDialog(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,enter", "dismiss", "Close", id="detail.close", tooltip="Close"),
+        *scroll_bindings("detail"),
     ]
 
     def __init__(self, title: str, body: str) -> None:
@@ -27,6 +29,9 @@ class DetailDialog(ModalScreen[None]):
         with VerticalScroll(classes="dialog") as box:
             box.border_title = content(self._title)
             yield Static(content(self._body, keep_newlines=True), id="detail-body")
+
+    def action_scroll_box(self, how: str) -> None:
+        scroll_box(self.query_one(VerticalScroll), how)
 
     def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

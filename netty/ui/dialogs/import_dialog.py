@@ -132,6 +132,8 @@ class ImportDialog(ModalScreen[bool]):
         lines += [f"skipped record {s['record']}: {s['reason']}" for s in r.skipped[:8]]
         lines += [f"warning: {w}" for w in r.warnings[:8]]
         lines += [f"possible duplicate: {d['name']}" for d in r.possible_duplicates[:8]]
+        if r.possible_duplicates and not r.dry_run:
+            lines.append("Review them with M on the main screen (or `netty duplicates`).")
         if r.backup:
             lines.append(f"backup taken first: {r.backup}")
         out.update(content("\n".join(lines), keep_newlines=True))

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from netty.dates import moment_in, parse_when
@@ -21,16 +21,17 @@ from netty.db.vocab import INTERACTION_KINDS
 from netty.errors import NettyError
 from netty.services.contacts import get_contact, resolve_contact
 from netty.services.notes import Closing, preview_note, record_note
-from netty.services.timeline import needs_of, promises_of
+from netty.services.timeline import DEFAULT_KIND, needs_of, promises_of
 from netty.ui.dialogs.contact_form import FormBody
 from netty.ui.safe import content, markup
+from netty.ui.widgets.keylist import KeyList
 
 TICKS = {None: "[ ]", "done": "[✓]", "drop": "[✗]"}
 TICK_WORDS = {None: "", "done": "done", "drop": "dropped"}
 NOTE_HELP = "needs: … · gave: … · asked: … · i owe: … by fri · they owe: … · follow up 2w · #tag"
 
 
-class OpenItems(OptionList):
+class OpenItems(KeyList):
     """Open needs and promises; `space` cycles: keep, done/met, dropped."""
 
     BINDINGS = [
@@ -109,7 +110,7 @@ class LogForm(ModalScreen[int | None]):
             yield Label("Kind")
             yield Select(
                 [(label, key) for key, label in INTERACTION_KINDS.items()],
-                value="coffee",
+                value=DEFAULT_KIND,
                 allow_blank=False,
                 id="kind",
             )

@@ -19,6 +19,7 @@ from netty.dates import date_in, plural
 from netty.services import reminders
 from netty.services.reminders import DueItem
 from netty.ui.safe import content, hanging
+from netty.ui.widgets.keylist import KeyList
 
 PING_LIMIT = 500  # the view reads at most this many pings (the most overdue)
 KIND_TITLES = {
@@ -38,13 +39,8 @@ DATE_WIDTH = 11
 KIND_WIDTH = 9
 
 
-class DueList(OptionList):
+class DueList(KeyList):
     """The items; `space` marks done, `s` snoozes, `enter` opens the contact."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="due.down", tooltip="Next item"),
-        Binding("k", "cursor_up", "Up", show=False, id="due.up", tooltip="Previous item"),
-    ]
 
 
 class DueScreen(Screen):

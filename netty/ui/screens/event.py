@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,20 +12,23 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from netty.dates import parse_when, plural
 from netty.db.vocab import CHANNELS
 from netty.errors import NettyError
+from netty.services.candidates import Candidate, candidates
 from netty.services.events import PersonLine, read_people, record_event
 from netty.ui.dialogs.contact_form import FormBody
 from netty.ui.safe import content
+from netty.ui.widgets.keylist import KeyList
 
+ASK = -1  # a line whose name matches several contacts: the person must choose
 EXAMPLE = "Sally Jones @XYZ Corp, VP Engineering #rotary needs: a UX designer; i owe: the article"
 
 
-class PeoplePreview(OptionList):
+class PeoplePreview(KeyList):
     """Who each line is: a new contact or an existing one; `space` switches."""
 
     BINDINGS = [
@@ -52,6 +55,8 @@ class PeoplePreview(OptionList):
 class EventScreen(ModalScreen[int | None]):
     """ctrl+s saves the event and everyone in one transaction; escape asks first."""
 
+    AUTO_FOCUS = ""  # on_mount focuses the name without scrolling past its label
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="event.save", tooltip="Save the event and people"),
         Binding(
@@ -70,11 +75,13 @@ class EventScreen(ModalScreen[int | None]):
         text: str
         people: list[PersonLine]
         error: str
+        found: dict[int, Candidate] = field(default_factory=dict)
 
     def __init__(self) -> None:
         super().__init__()
         self._people: list[PersonLine] = []
-        self._choice: dict[int, int | None] = {}  # line_no -> existing contact id or None
+        self._choice: dict[int, int | None] = {}  # line_no -> contact id, None (new) or ASK
+        self._found: dict[int, Candidate] = {}
         self._read_for = ""
         self._timer: Timer | None = None
 
@@ -109,7 +116,7 @@ class EventScreen(ModalScreen[int | None]):
             yield Static("", id="form-error", classes="error")
 
     def on_mount(self) -> None:
-        self.query_one("#event-name", Input).focus()
+        self.query_one("#event-name", Input).focus(scroll_visible=False)
         self._initial = self._snapshot()
 
     def _snapshot(self) -> tuple:
@@ -137,10 +144,11 @@ class EventScreen(ModalScreen[int | None]):
             people, error = read_people(text, self.app.now()), ""
         except NettyError as exc:
             people, error = [], str(exc)
-        self.post_message(self.Read(text, people, error))
+        self.post_message(self.Read(text, people, error, _found(people)))
 
     def on_event_screen_read(self, message: Read) -> None:
         self._read_for = message.text
+        self._found = message.found
         self.query_one("#form-error", Static).update(content(message.error))
         old = {p.line_no: p for p in self._people}
         self._people = message.people
@@ -150,7 +158,7 @@ class EventScreen(ModalScreen[int | None]):
             if before is not None and before.name == person.name:
                 choice[person.line_no] = self._choice.get(person.line_no)
             else:
-                choice[person.line_no] = person.suggested
+                choice[person.line_no] = ASK if person.ambiguous else person.suggested
         self._choice = choice
         self._render_preview()
 
@@ -166,6 +174,19 @@ class EventScreen(ModalScreen[int | None]):
     def _prompt(self, person: PersonLine) -> Content:
         chosen = self._choice.get(person.line_no)
         matches = dict(person.exact + person.close)
+        tz = self.app.now().tz or "UTC"
+        if chosen == ASK:
+            parts = [
+                content(
+                    f"? {person.name} matches {len(matches)} contacts: space to choose",
+                    "bold $warning",
+                )
+            ]
+            for cid in matches:
+                if cid in self._found:
+                    parts.append(Content("\n    "))
+                    parts.append(content(self._found[cid].describe(tz), "$text-muted"))
+            return Content("").join(parts)
         if chosen is not None:
             head = content(
                 f"= {matches.get(chosen, person.name)} (#{chosen}, existing)", "bold $success"
@@ -189,6 +210,8 @@ class EventScreen(ModalScreen[int | None]):
         person = self._people[message.index]
         options = [None, *dict(person.exact + person.close)]
         current = self._choice.get(person.line_no)
+        if current == ASK:
+            current = None  # the first press picks the first candidate
         self._choice[person.line_no] = options[(options.index(current) + 1) % len(options)]
         self._render_preview()
 
@@ -202,7 +225,17 @@ class EventScreen(ModalScreen[int | None]):
             except NettyError as exc:
                 self.query_one("#form-error", Static).update(content(str(exc)))
                 return
-            self.on_event_screen_read(self.Read(text, people, ""))
+            self.on_event_screen_read(self.Read(text, people, "", _found(people)))
+        undecided = [p for p in self._people if self._choice.get(p.line_no) == ASK]
+        if undecided:
+            first = undecided[0]
+            self.query_one("#form-error", Static).update(
+                content(
+                    f"line {first.line_no}: {first.name} matches several contacts; "
+                    "highlight the line below and press space to choose who it is"
+                )
+            )
+            return
         now = self.app.now()
         try:
             when = parse_when(self.query_one("#event-when", Input).value, now)
@@ -227,3 +260,8 @@ class EventScreen(ModalScreen[int | None]):
         from netty.ui.dialogs.confirm import close_or_confirm
 
         close_or_confirm(self, self._snapshot() != self._initial, "Discard this event?")
+
+
+def _found(people: list[PersonLine]) -> dict[int, Candidate]:
+    """Organization, title and last contact of every contact the lines may be."""
+    return {c.id: c for c in candidates(cid for p in people for cid in p.candidate_ids)}

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from netty.ui.safe import content
+from netty.ui.widgets.keylist import scroll_bindings, scroll_box
 
 
 def _key_label(app, key: str, display: str | None) -> str:
@@ -20,7 +21,10 @@ class HelpScreen(ModalScreen[None]):
     """The keys that work right now, grouped by where they come from."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close", tooltip="Close help")
+        Binding(
+            "escape,q,question_mark", "dismiss", "Close", id="help.close", tooltip="Close help"
+        ),
+        *scroll_bindings("help"),
     ]
 
     def __init__(self, groups: list[tuple[str, list[tuple[str, str]]]]) -> None:
@@ -97,6 +101,9 @@ class HelpScreen(ModalScreen[None]):
                 parts.append(Content("\n"))
             parts.append(Content("\n"))
         return Content("").join(parts)
+
+    def action_scroll_box(self, how: str) -> None:
+        scroll_box(self.query_one(VerticalScroll), how)
 
     def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

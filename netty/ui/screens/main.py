@@ -47,6 +47,32 @@ class StatusLine(Static):
         self.update(Content("").join(parts))
 
 
+WELCOME_TEXT = (
+    "netty keeps the people you network with: what they need, what you gave and "
+    "promised, and who is overdue for a ping. Give before you get."
+)
+WELCOME_STEPS = (
+    ("i", "import your LinkedIn connections (or a vCard, CSV or JSON file)"),
+    ("a", "add someone by hand"),
+    ("netty demo", "(in a shell) try it first on a demo network, in a temporary file"),
+    ("?", "every key that works here;  q quits"),
+)
+
+
+NO_CONTACTS = "No contacts yet: press a to add one, or i to import LinkedIn."
+
+
+class Welcome(Static):
+    """The first-run card: what netty is for and the three ways to start."""
+
+    def on_mount(self) -> None:
+        self.border_title = "Welcome to netty"
+        parts = [content(WELCOME_TEXT), Content("\n")]
+        for key, what in WELCOME_STEPS:
+            parts += [Content("\n"), content(f"{key:>12}  ", "bold $accent"), content(what)]
+        self.update(Content("").join(parts))
+
+
 class MainScreen(Screen):
     """Browse the network: j/k through contacts, / to filter, the panes follow."""
 
@@ -54,7 +80,7 @@ class MainScreen(Screen):
         Binding(
             "slash",
             "filter",
-            "Filter",
+            "filter",
             key_display="/",
             id="main.filter",
             tooltip="Filter contacts as you type",
@@ -67,10 +93,12 @@ class MainScreen(Screen):
             id="main.clear-filter",
             tooltip="Clear the filter and show everyone",
         ),
-        Binding("a", "add", "Add", id="main.add", tooltip="Add a contact"),
-        Binding("e", "edit", "Edit", id="main.edit", tooltip="Edit the selected contact"),
-        Binding("l", "log", "Log", id="main.log", tooltip="Log an interaction (a quick note)"),
-        Binding("p", "prep", "Prep", id="main.prep", tooltip="Open the prep sheet full screen"),
+        Binding("a", "add", "add", id="main.add", tooltip="Add a contact"),
+        Binding(
+            "e", "edit", "Edit", show=False, id="main.edit", tooltip="Edit the selected contact"
+        ),
+        Binding("l", "log", "log", id="main.log", tooltip="Log an interaction (a quick note)"),
+        Binding("p", "prep", "prep", id="main.prep", tooltip="Open the prep sheet full screen"),
         Binding(
             "c",
             "card",
@@ -83,13 +111,14 @@ class MainScreen(Screen):
             "x",
             "archive",
             "Archive",
+            show=False,
             id="main.archive",
             tooltip="Archive the selected contact (u undoes)",
         ),
         Binding(
             "d",
             "due",
-            "Due",
+            "due",
             id="main.due",
             tooltip="What is due now (w there: this week's queue)",
         ),
@@ -97,6 +126,7 @@ class MainScreen(Screen):
             "w",
             "wrap_up",
             "Wrap up",
+            show=False,
             id="main.wrap-up",
             tooltip="Wrap up a meeting: log, capture, tick off",
         ),
@@ -122,6 +152,7 @@ class MainScreen(Screen):
             "event",
             "Event",
             key_display="E",
+            show=False,
             id="main.event",
             tooltip="Event mode: everyone you met, one line each",
         ),
@@ -143,6 +174,8 @@ class MainScreen(Screen):
         sheet: PrepSheet
 
     def compose(self) -> ComposeResult:
+        with Vertical(id="welcome-box", classes="hidden"):
+            yield Welcome(id="welcome")
         with Horizontal(id="panes"):
             with Vertical(id="contacts-pane", classes="pane"):
                 yield Input(
@@ -165,6 +198,7 @@ class MainScreen(Screen):
         self.query_one("#prep-pane").border_title = "Prep"
         self._detail_for: int | None = None
         self.query_one(ContactList).focus()
+        self._restore_preferences()
         self.reload()
 
     @property
@@ -186,9 +220,36 @@ class MainScreen(Screen):
     def on_main_screen_loaded(self, message: Loaded) -> None:
         self._index = message.index
         self.contacts.set_index(message.index, keep_id=message.keep_id)
+        empty = not message.index.rows
+        was_empty = self.query_one("#panes").has_class("hidden")
+        self.query_one("#welcome-box").set_class(not empty, "hidden")
+        self.query_one("#panes").set_class(empty, "hidden")
+        self.query_one(StatusLine).set_class(empty, "hidden")
+        if was_empty and not empty:
+            self.contacts.focus()
+
+    def _restore_preferences(self) -> None:
+        """The sort and ring filter chosen last time (stored in the settings table)."""
+        from netty.services import settings
+
+        prefs = settings.preferences()
+        self._prefs = (prefs.sort, prefs.ring)
+        self.contacts.restore(prefs.sort, prefs.ring)
+
+    def _remember_preferences(self, sort: str, ring: int | None) -> None:
+        from netty.services import settings
+
+        if (sort, ring) == getattr(self, "_prefs", None):
+            return
+        if sort != self._prefs[0]:
+            settings.set_preference("sort", sort, self.app.now())
+        if ring != self._prefs[1]:
+            settings.set_preference("ring", ring, self.app.now())
+        self._prefs = (sort, ring)
 
     @on(ContactList.Changed)
     def _update_status(self, message: ContactList.Changed) -> None:
+        self._remember_preferences(message.sort, message.filter.ring)
         if getattr(self, "_index", None) is not None:
             self._due = self._index.due_count
         self._last_change = message
@@ -244,6 +305,9 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ filter
 
     def action_filter(self) -> None:
+        if not self.contacts.total:
+            self.app.notify(NO_CONTACTS, title="Nothing to filter yet", severity="warning")
+            return
         box = self.query_one("#filter", Input)
         box.remove_class("hidden")
         box.focus()
@@ -278,9 +342,14 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ actions
 
     def _selected(self) -> int | None:
+        """The highlighted contact's id; otherwise say what to do first and return None."""
         row = self.contacts.highlighted
         if row is None:
-            self.app.notify("No contact selected.", severity="warning")
+            if not self.contacts.total:
+                said = NO_CONTACTS
+            else:
+                said = "No contact matches the filter: press escape to clear it first."
+            self.app.notify(said, title="Choose a contact first", severity="warning")
             return None
         return row.id
 

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from netty.services.prep import build_prep_sheet
+from netty.ui.widgets.keylist import scroll_bindings, scroll_box
 from netty.ui.widgets.prep import PrepView
 
 
@@ -17,8 +18,7 @@ class PrepScreen(Screen):
 
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back", id="prep.back", tooltip="Back to the list"),
-        Binding("j", "scroll('down')", "Down", show=False, id="prep.down", tooltip="Scroll down"),
-        Binding("k", "scroll('up')", "Up", show=False, id="prep.up", tooltip="Scroll up"),
+        *scroll_bindings("prep"),
         Binding("l", "log", "Log", id="prep.log", tooltip="Log an interaction with them"),
         Binding(
             "w",
@@ -63,9 +63,5 @@ class PrepScreen(Screen):
             self._show()
             self.app.data_changed()
 
-    def action_scroll(self, direction: str) -> None:
-        box = self.query_one("#prep-full", VerticalScroll)
-        if direction == "down":
-            box.scroll_down()
-        else:
-            box.scroll_up()
+    def action_scroll_box(self, how: str) -> None:
+        scroll_box(self.query_one("#prep-full", VerticalScroll), how)

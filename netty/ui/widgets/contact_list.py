@@ -29,6 +29,7 @@ from netty.services.contact_index import (
     Filter,
     IndexRow,
     apply_filter,
+    rank_matches,
     sort_rows,
 )
 from netty.ui.safe import plain
@@ -84,15 +85,24 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
             "s",
             "cycle_sort",
             "Sort",
+            show=False,
             id="list.sort",
             tooltip="Sort by attention, name or last contact",
         ),
-        Binding("r", "cycle_ring", "Ring", id="list.ring", tooltip="Show ring 1, 2, 3 or all"),
+        Binding(
+            "r",
+            "cycle_ring",
+            "Ring",
+            show=False,
+            id="list.ring",
+            tooltip="Show ring 1, 2, 3 or all",
+        ),
         Binding(
             "exclamation_mark",
             "toggle_due",
             "Due only",
             key_display="!",
+            show=False,
             id="list.due",
             tooltip="Show only contacts that need attention",
         ),
@@ -155,7 +165,8 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(name=name, id=id)
         self._index: ContactIndex | None = None
         self._base: list[IndexRow] = []  # all rows, in the current sort
-        self._rows: list[IndexRow] = []  # rows shown
+        self._matched: list[IndexRow] = []  # rows matching the filter, in the sort order
+        self._rows: list[IndexRow] = []  # rows shown: the matches, name matches first
         self._filter = Filter()
         self._cursor = 0
         self._now: pendulum.DateTime | None = None
@@ -196,6 +207,17 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         )
         self._refilter(full=True, keep_id=keep)
 
+    def restore(self, sort: str, ring: int | None) -> None:
+        """Start with a saved sort and ring filter (before the first index arrives)."""
+        self.set_reactive(ContactList.sort, sort)
+        self._filter = replace(self._filter, ring=ring)
+
+    def empty_message(self) -> str:
+        """What the list says when the filter hides everyone."""
+        if self._filter.text:
+            return f"No contact matches “{plain(self._filter.text)}”. escape clears the filter."
+        return "No contact matches this filter. escape clears it."
+
     def set_filter(self, flt: Filter) -> None:
         """Narrow (or widen) what is shown."""
         narrowing = flt.narrows(self._filter)
@@ -205,8 +227,9 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
     def _refilter(self, *, full: bool, keep_id: int | None = None) -> None:
         if keep_id is None:
             keep_id = getattr(self.highlighted, "id", None)
-        source = self._base if full else self._rows
-        self._rows = apply_filter(source, self._filter)
+        source = self._base if full else self._matched
+        self._matched = apply_filter(source, self._filter)
+        self._rows = rank_matches(self._matched, self._filter.text)
         self._cursor = 0
         if keep_id is not None:
             for i, row in enumerate(self._rows):
@@ -341,6 +364,9 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
             )
             return Strip([Segment(_fit(text, width), base + header)], width)
         index = y - 1 + int(self.scroll_offset.y)
+        if index == 0 and not self._rows and self._base:
+            dim = base + self.get_component_rich_style("contact-list--dim")
+            return Strip([Segment(_fit("   " + self.empty_message(), width), dim)], width)
         if index >= len(self._rows):
             return Strip.blank(width, base)
         row = self._rows[index]
