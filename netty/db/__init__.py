@@ -20,7 +20,8 @@ from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 from playhouse.migrations import Migration, Runner
 
 from netty.db.models import MODELS, database
-from netty.errors import DatabaseRefused
+from netty.errors import DatabaseRefused, InvalidInput, NettyError
+from netty.outfile import atomic_path, check_output, protected_paths
 
 SCHEMA_TABLE = "netty_schema"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -89,6 +90,12 @@ def _open_sqlite(path: Path, now: pendulum.DateTime) -> OpenResult:
         try:
             backup = backup_file(path, path.with_name(_backup_name(path, now, pending[0])))
             prune_backups(path)
+        except DamagedDatabase:
+            raise
+        except NettyError as exc:
+            raise DatabaseRefused(
+                f"cannot back up {path} before upgrading it: {exc}; check the folder is writable"
+            ) from exc
         except (OSError, sqlite3.Error) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             raise DatabaseRefused(
@@ -180,20 +187,61 @@ def _backup_name(path: Path, now: pendulum.DateTime, before: str) -> str:
     return f"{path.name}.{stamp}.before-{before}.bak"
 
 
-def backup_file(source: Path, destination: Path) -> Path:
-    """Copy a live SQLite file with the online backup API (never a plain copy); 0600."""
-    if destination.exists() and destination.resolve() == source.resolve():
-        raise DatabaseRefused(f"{destination} is the database itself; choose another file")
-    fd = os.open(destination, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(destination)
+class DamagedDatabase(DatabaseRefused):
+    """The database file (or a copy of it) fails SQLite's integrity checks."""
+
+
+def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
+    """What ``PRAGMA integrity_check`` (or ``quick_check``) finds wrong in ``path``;
+    empty when the file is sound. Opens the file read-only."""
+    pragma = "quick_check" if quick else "integrity_check"
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
-        src.backup(dst)
+        rows = [row[0] for row in conn.execute(f"PRAGMA {pragma}")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
     finally:
-        dst.close()
-        src.close()
-    return destination
+        conn.close()
+    return [] if rows == ["ok"] else rows
+
+
+def backup_file(source: Path, destination: Path) -> Path:
+    """Copy a live SQLite file with the online backup API (never a plain copy); 0600.
+
+    The copy is written to a temporary file beside ``destination``, checked with
+    ``PRAGMA integrity_check``, synced, and only then given its name, so a file
+    under a backup's name is always a complete, checked copy. ``destination``
+    must not exist. Raises ``DamagedDatabase`` if the copy fails the check (the
+    database itself is damaged), ``InvalidInput`` for file-system errors (a full
+    disk says "disk full"); nothing is left behind either way.
+    """
+    target = check_output(destination, protected_paths(source), overwrite=False)
+    with atomic_path(target, overwrite=False) as temp:
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(temp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        except sqlite3.Error as exc:
+            if "full" in str(exc):
+                raise InvalidInput(f"cannot write {target}: disk full") from exc
+            raise
+        finally:
+            src.close()
+        problems = integrity_problems(temp)
+        if problems:
+            raise DamagedDatabase(
+                f"{source} is damaged ({_one_line(problems[0])}); no backup was written and "
+                "earlier backups are kept: run `netty check`"
+            )
+    return target
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())[:200]
 
 
 def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:
@@ -213,10 +261,12 @@ def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:
 __all__ = [
     "MODELS",
     "SCHEMA_TABLE",
+    "DamagedDatabase",
     "OpenResult",
     "backup_file",
     "close_database",
     "database",
+    "integrity_problems",
     "known_migrations",
     "open_database",
 ]

@@ -6,12 +6,17 @@
 - ``backup_to(destination, now)``: ``netty backup [-o FILE]``, by default
   ``netty-backup-<UTC stamp>.db`` in the database's folder (never pruned).
 
-Both are 0600. A database reached by URL (PostgreSQL) has no file to copy:
+Both are written through ``netty.db.backup_file``: to a temporary file,
+checked with ``PRAGMA integrity_check``, synced and only then renamed, so a
+backup under its final name is complete and sound, and pruning (which only
+sees final names) only ever keeps checked copies. A damaged database is not
+backed up (``DamagedDatabase``) and earlier backups are left alone. Both are 0600. A database reached by URL (PostgreSQL) has no file to copy:
 ``backup_before`` skips it and ``backup_to`` says to use the server's tools.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -21,6 +26,7 @@ from peewee import SqliteDatabase
 from netty.db import backup_file, prune_backups
 from netty.db.models import database
 from netty.errors import InvalidInput
+from netty.outfile import describe_os_error
 
 
 def database_file() -> Path | None:
@@ -58,8 +64,12 @@ def backup_before(action: str, now: pendulum.DateTime) -> Path | None:
     try:
         backup_file(source, target)
         prune_backups(source)
+    except InvalidInput as exc:
+        raise InvalidInput(
+            f"cannot back up before the {action}: {exc}; nothing was changed"
+        ) from exc
     except (OSError, sqlite3.Error) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         raise InvalidInput(
             f"cannot back up {source} before the {action}: {reason}; nothing was changed"
         ) from exc
@@ -79,15 +89,12 @@ def backup_to(destination: Path | None, now: pendulum.DateTime) -> Path:
         target = _free(source.with_name(default_name))
     else:
         target = destination.expanduser()
-        if target.is_dir():
-            target = _free(target / default_name)
-        elif target.exists():
-            if target.resolve() == source.resolve():
-                raise InvalidInput(f"{target} is the live database; choose another file")
-            raise InvalidInput(f"{target} already exists; choose another name")
+        with contextlib.suppress(OSError):  # a name too long is refused by backup_file
+            if target.is_dir() and not target.is_symlink():
+                target = _free(target / default_name)
     try:
         backup_file(source, target)
     except (OSError, sqlite3.Error) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         raise InvalidInput(f"cannot write the backup to {target}: {reason}") from exc
     return target
