@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 import pendulum
 from peewee import SqliteDatabase
 
-from netty.db import backup_file, prune_backups
+from netty.db import backup_file, integrity_problems, prune_backups
 from netty.db.models import database
 from netty.errors import InvalidInput
 from netty.outfile import describe_os_error
@@ -98,3 +99,56 @@ def backup_to(destination: Path | None, now: pendulum.DateTime) -> Path:
         reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         raise InvalidInput(f"cannot write the backup to {target}: {reason}") from exc
     return target
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What ``check_database`` found: ``problems`` (empty when sound) and what to do."""
+
+    location: str
+    problems: tuple[str, ...]
+    advice: str
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _newest_sound_backup(source: Path) -> Path | None:
+    """The newest backup beside ``source`` that passes ``quick_check``, if any."""
+    candidates = list(source.parent.glob(f"{source.name}.*.bak"))
+    candidates += list(source.parent.glob("netty-backup-*.db"))
+    for candidate in sorted(candidates, key=lambda p: p.stat().st_mtime, reverse=True):
+        if not integrity_problems(candidate, quick=True):
+            return candidate
+    return None
+
+
+def check_database() -> CheckReport:
+    """``netty check``: ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check`` on the
+    open database; a URL database is left to its server (reported sound)."""
+    source = database_file()
+    if source is None:
+        return CheckReport("the database server", (), "")
+    problems = list(integrity_problems(source))
+    try:
+        rows = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+    except Exception as exc:  # a damaged file can fail the check itself
+        rows = []
+        problems.append(f"foreign_key_check failed: {exc}")
+    problems += [
+        f"{table} row {rowid} refers to a missing {parent} row" for table, rowid, parent, _ in rows
+    ]
+    if not problems:
+        return CheckReport(str(source), (), "")
+    good = _newest_sound_backup(source)
+    restore = (
+        f"the newest sound backup is {good}: move {source.name} aside and copy it in its place"
+        if good
+        else "no sound backup was found: try `sqlite3 DB .recover`"
+    )
+    advice = (
+        f"{source} is damaged: {len(problems)} problem{'s' if len(problems) != 1 else ''} "
+        f"(first: {' '.join(problems[0].split())[:120]}); netty refuses to write to it; {restore}"
+    )
+    return CheckReport(str(source), tuple(problems), advice)

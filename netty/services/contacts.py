@@ -28,9 +28,13 @@ from netty.db.vocab import CHANNELS, RINGS, fold, slug
 from netty.errors import Ambiguous, InvalidInput, NotFound
 from netty.services import settings
 from netty.services.text import (
+    MAX_NAME_CHARS,
+    MAX_TEXT_CHARS,
+    check_length,
     clean_block,
     clean_line,
     fold_query,
+    id_number,
     normalise_email,
     normalise_phone,
     normalise_url,
@@ -150,6 +154,15 @@ def check_fields(fields: ContactFields) -> None:
     given = fields.given()
     if "name" in given:
         require_name(given["name"])
+    for key in ("organization", "title", "how_met", "location"):
+        if isinstance(given.get(key), str):
+            check_length(given[key], MAX_NAME_CHARS, key.replace("_", " "))
+    for key in ("details", "notes"):
+        if isinstance(given.get(key), str):
+            check_length(given[key], MAX_TEXT_CHARS, key)
+    for key in ("emails", "phones", "urls", "tags"):
+        for value in given.get(key) or ():
+            check_length(value, MAX_NAME_CHARS, key[:-1])
     checks = {
         "ring": parse_ring,
         "channel": parse_channel,
@@ -196,6 +209,7 @@ def add_contact(fields: ContactFields, now: pendulum.DateTime) -> ContactView:
     """Create a contact from ``fields`` (a name is required) and return it."""
     if fields.name is UNSET:
         raise InvalidInput("a contact needs a name")
+    check_fields(fields)
     with database.atomic():
         contact = Contact(
             name="?", name_key="", ring=3, created_at=now, updated_at=now, next_ping_at=now
@@ -206,6 +220,7 @@ def add_contact(fields: ContactFields, now: pendulum.DateTime) -> ContactView:
 
 def edit_contact(contact_id: int, fields: ContactFields, now: pendulum.DateTime) -> ContactView:
     """Change the given fields of a contact and return it."""
+    check_fields(fields)
     with database.atomic():
         contact = _get(contact_id)
         _apply(contact, fields, now, creating=False)
@@ -430,11 +445,12 @@ def resolve_contact(text: str, *, archived: bool | None = False) -> int:
     elif archived is False:
         scope = scope.where(Contact.archived_at.is_null(True))
     digits = raw.removeprefix("#")
-    if digits.isdigit():
-        row = scope.where(Contact.id == int(digits)).first()
+    if digits.isascii() and digits.isdigit():
+        number = id_number(digits)
+        row = None if number is None else scope.where(Contact.id == number).first()
         if row is None:
             state = {True: "archived ", False: "active ", None: ""}[archived]
-            raise NotFound(f"no {state}contact #{digits}; see `netty list`")
+            raise NotFound(f"no {state}contact #{digits[:25]}; see `netty list`")
         return row.id
     key = fold(raw)
     exact = list(scope.where(Contact.name_key == key).limit(11))

@@ -12,7 +12,7 @@ from netty.db.models import Ask, Contact, Give, Need, Promise, database
 from netty.db.vocab import ASK_STATUSES, GIVE_KINDS, NEED_STATUSES, PROMISE_DIRECTIONS
 from netty.errors import InvalidInput, NotFound
 from netty.services.contacts import organization_for
-from netty.services.text import clean_block
+from netty.services.text import clean_block, id_number
 
 NEED_HORIZON_DAYS = 45  # "the next 30-60 days"
 
@@ -153,7 +153,7 @@ _NAMES = {"n": "need", "p": "promise", "a": "ask"}
 def is_item_ref(text: str) -> bool:
     """True for a ledger item ref such as ``n4``, ``p7`` or ``a3``."""
     text = text.strip().lower()
-    return len(text) > 1 and text[0] in _CLOSE and text[1:].isdigit()
+    return len(text) > 1 and text[0] in _CLOSE and text[1:].isascii() and text[1:].isdigit()
 
 
 def close_item(ref: str, how: str, now: pendulum.DateTime) -> str:
@@ -168,8 +168,11 @@ def close_item(ref: str, how: str, now: pendulum.DateTime) -> str:
     if how not in statuses:
         raise InvalidInput(f"a {_NAMES[key[0]]} can't be {how!r}")
     status = statuses[how]
+    number = id_number(key[1:])
+    if number is None:
+        raise NotFound(f"no {_NAMES[key[0]]} {key[:25]}")
     with database.atomic():
-        row = model.get_or_none(model.id == int(key[1:]))
+        row = model.get_or_none(model.id == number)
         if row is None:
             raise NotFound(f"no {_NAMES[key[0]]} {key}")
         if row.status != _OPEN[key[0]]:

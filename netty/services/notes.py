@@ -20,6 +20,7 @@ from netty.errors import InvalidInput
 from netty.services import ledger, reminders
 from netty.services.capture import ParsedNote, parse_note
 from netty.services.contacts import organization_for, refresh_search_text
+from netty.services.text import MAX_TEXT_CHARS, check_length
 from netty.services.timeline import log_interaction
 
 
@@ -102,6 +103,8 @@ def record_note(
     if not ids:
         raise InvalidInput("log a note with at least one contact")
     main = ids[0]
+    check_length(text, MAX_TEXT_CHARS, "note")
+    check_length(summary, MAX_TEXT_CHARS, "summary")
     note = preview_note(text or "", now, ids)
     with database.atomic():
         interaction = log_interaction(
