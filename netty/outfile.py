@@ -12,8 +12,8 @@ only), so a FIFO never blocks. Refusals are ``InvalidInput`` (one line, exit 2).
 the temporary file is fsynced, renamed over the target, and the folder is
 fsynced. On any exception, ``KeyboardInterrupt`` included, the temporary file
 (and a ``-journal``/``-wal``/``-shm`` beside it) is removed. A temporary file
-left by a killed run (its pid no longer alive) is removed by the next write into
-that folder. ``atomic_text`` is the same for a text stream.
+left by a killed run (its pid no longer alive) is removed by the next run that
+checks an output path in that folder, even one it then refuses. ``atomic_text`` is the same for a text stream.
 
 Errors of the file system become one line: a full disk says "disk full".
 """
@@ -109,6 +109,8 @@ def check_output(
             f"names can have at most {MAX_NAME_BYTES} bytes"
         )
     target = Path(os.path.abspath(target))
+    if target.parent.is_dir():
+        clean_stale_temps(target.parent)  # left by a killed run, whatever happens next
     for other in protect:
         if _same(target, other):
             raise InvalidInput(f"{target} is the database or its backup; choose another file name")
