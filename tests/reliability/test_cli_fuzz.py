@@ -8,6 +8,7 @@ Runs in-process (``netty.cli.main``) for speed.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -105,9 +106,9 @@ def _commands(tmp: Path, db: Path) -> st.SearchStrategy[list[str]]:
             str(tmp / ("n" * 300)),
             str(tmp / "missing" / "x"),
             str(tmp / "out.file"),
-            str(fixture("linkedin_connections.csv")),
-            str(fixture("photo.png")),
-            str(fixture("vcard30_apple.vcf")),
+            str(tmp / "linkedin_connections.csv"),  # copies: an export may write over them
+            str(tmp / "photo.png"),
+            str(tmp / "vcard30_apple.vcf"),
         ]
     )
     flag = st.sampled_from(["--json", "--dry-run", "--archived", "--markdown", "--count", ""])
@@ -139,6 +140,8 @@ def fuzz_db(tmp_path: Path, run) -> Path:
     assert run("--db", db, "add", "Bob Stone", "--tag", "x").code == 0
     assert run("--db", db, "log", "Ann Lee", "needs: a designer; i owe: intro to Bob").code == 0
     os.mkfifo(tmp_path / "fifo")
+    for name in ("linkedin_connections.csv", "photo.png", "vcard30_apple.vcf"):
+        shutil.copy(fixture(name), tmp_path / name)
     return db
 
 
