@@ -97,8 +97,8 @@ def _read_only_message(path: Path) -> str:
 
 def _damaged_message(path: Path, problem: str) -> str:
     return (
-        f"{path} is damaged ({_one_line(problem)}); nothing was written: run `netty check`, "
-        "then `netty backup` is refused and the newest .bak beside it is the last good copy"
+        f"{path} is damaged ({_one_line(problem)}); nothing was written: run `netty check` "
+        "to see the damage and which backup to restore"
     )
 
 
@@ -161,6 +161,8 @@ def _open_sqlite(path: Path, now: pendulum.DateTime) -> OpenResult:
         )
     read_only = info is not None and not info.st_mode & stat.S_IWUSR
     existing = info is not None and info.st_size > 0
+    if read_only and not existing:
+        raise ReadOnlyDatabase(f"{path} is an empty, read-only file; run: chmod u+w {path}")
     pending: list[str] = []
     if existing:
         pending = _inspect(path)
