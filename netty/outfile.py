@@ -35,8 +35,9 @@ from netty.errors import InvalidInput
 TEMP_SUFFIX = ".netty-tmp"
 MAX_NAME_BYTES = 255
 _TEMP_NAME = re.compile(r"^\.(?P<name>.*)\.(?P<pid>\d+)-[0-9a-f]{8}\.netty-tmp(?:-\w+)?$")
-# Temporary files written by netty before this module: ``.<name>.<8 random>.tmp``.
-_OLD_TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+# Temporary files written by netty's exports before this module:
+# ``.<target name>.<8 random>.tmp``; removed only beside that same target.
+_OLD_TEMP_SUFFIX = re.compile(r"^\.[a-z0-9_]{8}\.tmp$")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -110,7 +111,7 @@ def check_output(
         )
     target = Path(os.path.abspath(target))
     if target.parent.is_dir():
-        clean_stale_temps(target.parent)  # left by a killed run, whatever happens next
+        clean_stale_temps(target.parent, target.name)  # left by a killed run, whatever next
     for other in protect:
         if _same(target, other):
             raise InvalidInput(f"{target} is the database or its backup; choose another file name")
@@ -153,13 +154,20 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def clean_stale_temps(folder: Path) -> list[Path]:
-    """Remove temporary files in ``folder`` left by killed netty runs; returns them."""
+def clean_stale_temps(folder: Path, target: str | None = None) -> list[Path]:
+    """Remove temporary files in ``folder`` left by killed netty runs; returns them.
+
+    A ``.netty-tmp`` file is stale when the process named in it is gone; an
+    older-style ``.<target>.<8 random>.tmp`` only when ``target`` names it.
+    """
     removed = []
+    old_prefix = f".{target}" if target else None
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             match = _TEMP_NAME.match(entry.name)
-            stale = (match and not _alive(int(match["pid"]))) or _OLD_TEMP_NAME.match(entry.name)
+            stale = match and not _alive(int(match["pid"]))
+            if old_prefix and entry.name.startswith(old_prefix):
+                stale = stale or bool(_OLD_TEMP_SUFFIX.match(entry.name[len(old_prefix) :]))
             if stale and entry.is_file(follow_symlinks=False):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
@@ -194,7 +202,7 @@ def atomic_path(target: Path, *, overwrite: bool = True) -> Iterator[Path]:
     rename never replaces a file that appeared meanwhile (``os.link``).
     """
     folder = target.parent
-    clean_stale_temps(folder)
+    clean_stale_temps(folder, target.name)
     temp = _temp_name(target)
     try:
         fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)

@@ -87,3 +87,12 @@ def test_backup_is_checked_complete_and_leaves_no_temporary_file(netty, one, tmp
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     assert_user_error(netty("backup", "-o", out, ok=False))  # never overwritten
+
+
+def test_hidden_files_that_are_not_netty_temporaries_are_left_alone(netty, one, tmp_path):
+    mine = [tmp_path / ".notes.abcdefgh.tmp", tmp_path / ".other.json.k2j4h5g6.tmp"]
+    mine.append(tmp_path / f".out.json.{os.getpid()}-0123abcd.netty-tmp")  # a live process
+    for path in mine:
+        path.write_text("keep")
+    netty("export", "json", "-o", tmp_path / "out.json")
+    assert all(path.read_text() == "keep" for path in mine)
