@@ -18,11 +18,11 @@ from typing import Any
 import click
 
 from netty import __version__, clock
+from netty.cli_io import echo
 from netty.dates import ago, parse_when
 from netty.db import close_database, explain_error, open_database
 from netty.errors import NettyError
 from netty.paths import resolve_db
-from netty.services.text import for_terminal
 
 # Commands that write: they refuse a read-only or damaged file before writing.
 WRITE_COMMANDS = frozenset(
@@ -51,13 +51,6 @@ class Env:
             write = self.command in WRITE_COMMANDS
         open_database(self.location, self.now, for_writing=write)
         return self.location
-
-
-def echo(text: object = "", **kwargs: Any) -> None:
-    """``click.echo`` for text meant for a terminal: stored text never drives it
-    (escape sequences, C0/C1 controls and bidi overrides are removed, see
-    ``netty.services.text.for_terminal``). JSON output uses ``_echo_json``."""
-    click.echo(for_terminal(str(text)), **kwargs)
 
 
 pass_env = click.make_pass_decorator(Env)

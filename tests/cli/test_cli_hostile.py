@@ -245,13 +245,15 @@ def test_hostile_text_restored_from_json_never_reaches_the_terminal(netty, run, 
 
 def test_cli_output_is_cleaned_even_when_the_database_holds_escapes(netty, dbfile):
     netty("add", "Ann Lee")
+    netty("add", "Ann Leigh")
     conn = sqlite3.connect(dbfile)
-    conn.execute("UPDATE contact SET notes = ?, name = ?", (HOSTILE, HOSTILE))
+    conn.execute("UPDATE contact SET notes = ?, name = ? || id", (HOSTILE, HOSTILE))
     conn.commit()
     conn.close()
-    for args in (["show", "1"], ["list"], ["prep", "1"]):
-        out = netty(*args).out
-        assert ESC not in out and "\x07" not in out and "\x9b" not in out
+    for args in (["show", "1"], ["list"], ["prep", "1"], ["duplicates"], ["merge", "1", "2"]):
+        result = netty(*args)
+        shown = result.out + result.err
+        assert ESC not in shown and "\x07" not in shown and "\x9b" not in shown, args
 
 
 def test_zero_width_joiners_are_kept_in_names_and_notes(netty):
