@@ -278,3 +278,28 @@ def test_disk_full_says_disk_full(netty, one, monkeypatch):
     result = netty("add", "Bob", ok=False)
     assert_user_error(result)
     assert "disk full" in result.err
+
+
+def test_imported_dates_outside_1900_to_2200_are_left_out_and_nothing_breaks(netty, tmp_path):
+    linkedin = tmp_path / "Connections.csv"
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    rows = "".join(
+        f"Ann{n},Lee,,,Acme,CTO,01 Jan {year}\n"
+        for n, year in enumerate(["1850", "0999", "2999", "2024"])
+    )
+    linkedin.write_text(header + rows * 20)
+    vcf = tmp_path / "old.vcf"
+    vcf.write_text(
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Old Rev\r\nREV:00010101T000000Z\r\nEND:VCARD\r\n" * 3
+    )
+    netty("import", "linkedin", linkedin)
+    netty("import", "vcard", vcf)
+    for args in (["due"], ["export", "ics"], ["list"], ["export", "json"]):
+        netty(*args)
+    conn = sqlite3.connect(tmp_path / "cli" / "netty.db")
+    years = {
+        row[0][:4]
+        for row in conn.execute("SELECT connected_at FROM contact WHERE connected_at IS NOT NULL")
+    }
+    conn.close()
+    assert years == {"2024"}
