@@ -18,10 +18,17 @@ from typing import Any
 import click
 
 from netty import __version__, clock
+from netty.cli_io import echo
 from netty.dates import ago, moment_in, parse_when, plural
-from netty.db import close_database, open_database
+from netty.db import close_database, explain_error, open_database
 from netty.errors import NettyError
 from netty.paths import resolve_db
+
+# Commands that write: they refuse a read-only or damaged file before writing.
+WRITE_COMMANDS = frozenset(
+    {"add", "edit", "archive", "restore", "log", "event", "target", "remind", "snooze"}
+    | {"done", "drop", "import", "merge", "demo"}
+)
 
 
 class Env:
@@ -31,11 +38,18 @@ class Env:
         self.db_option = db_option
         self.now = clock.now()
         self.location: str | None = None
+        self.command: str | None = None
 
-    def open(self, target: str | None = None) -> str:
-        """Open (creating and migrating if needed) the database; returns where it is."""
+    def open(self, target: str | None = None, *, write: bool | None = None) -> str:
+        """Open (creating and migrating if needed) the database; returns where it is.
+
+        ``write`` (by default: whether the command is in ``WRITE_COMMANDS``)
+        refuses a read-only or damaged file first (see ``open_database``).
+        """
         self.location = target or resolve_db(self.db_option)
-        open_database(self.location, self.now)
+        if write is None:
+            write = self.command in WRITE_COMMANDS
+        open_database(self.location, self.now, for_writing=write)
         return self.location
 
 
@@ -61,6 +75,7 @@ def cli(ctx: click.Context, db_option: str | None) -> None:
     Run without a command to open the app on your network.
     """
     ctx.obj = Env(db_option)
+    ctx.obj.command = ctx.invoked_subcommand
     ctx.call_on_close(close_database)
     if ctx.invoked_subcommand is None:
         env: Env = ctx.obj
@@ -149,9 +164,7 @@ def _print_contact_line(row, now) -> None:
     org = ", ".join(x for x in (row.title, row.organization) if x)
     last = ago(row.last_interaction_at, now)
     flag = " (archived)" if row.archived else ""
-    click.echo(
-        f"#{row.id:<5} {row.name}{flag}  ·  {org or '-'}  ·  ring {row.ring}  ·  last {last}"
-    )
+    echo(f"#{row.id:<5} {row.name}{flag}  ·  {org or '-'}  ·  ring {row.ring}  ·  last {last}")
 
 
 @cli.command()
@@ -168,7 +181,7 @@ def add(env: Env, name: str, **opts: Any) -> None:
     fields = _fields(opts, editing=False)
     fields = ContactFields(**{**fields.given(), "name": name})
     view = add_contact(fields, env.now)
-    click.echo(f"added #{view.id} {view.name}")
+    echo(f"added #{view.id} {view.name}")
 
 
 @cli.command()
@@ -204,7 +217,7 @@ def edit(env: Env, contact: str, name: str | None, **opts: Any) -> None:
         return ContactFields(**given)
 
     view = edit_contact(contact_id, fields_now, env.now)
-    click.echo(f"updated #{view.id} {view.name}")
+    echo(f"updated #{view.id} {view.name}")
 
 
 @cli.command()
@@ -216,7 +229,7 @@ def archive(env: Env, contact: str) -> None:
 
     env.open()
     view = archive_contact(resolve_contact(contact), env.now)
-    click.echo(f"archived #{view.id} {view.name}; undo with: netty restore {view.id}")
+    echo(f"archived #{view.id} {view.name}; undo with: netty restore {view.id}")
 
 
 @cli.command()
@@ -228,7 +241,7 @@ def restore(env: Env, contact: str) -> None:
 
     env.open()
     view = restore_contact(resolve_contact(contact, archived=True), env.now)
-    click.echo(f"restored #{view.id} {view.name}")
+    echo(f"restored #{view.id} {view.name}")
 
 
 @cli.command("list")
@@ -256,7 +269,7 @@ def list_(env: Env, as_json: bool, **filters: Any) -> None:
     for row in rows:
         _print_contact_line(row, env.now)
     if not rows:
-        click.echo("no contacts match", err=True)
+        echo("no contacts match", err=True)
 
 
 @cli.command()
@@ -275,7 +288,7 @@ def show(env: Env, contact: str, as_json: bool) -> None:
         _echo_json(detail_json(detail))
         return
     c = detail.contact
-    click.echo(f"#{c.id} {c.name}" + ("  (archived)" if c.archived else ""))
+    echo(f"#{c.id} {c.name}" + ("  (archived)" if c.archived else ""))
     for label, value in (
         ("works", ", ".join(x for x in (c.title, c.organization) if x)),
         (
@@ -299,12 +312,12 @@ def show(env: Env, contact: str, as_json: bool) -> None:
         ("location", c.location),
         ("tags", " ".join("#" + t for t in c.tags)),
         ("last contact", ago(c.last_interaction_at, env.now)),
-        ("next ping", c.next_ping_at.to_date_string()),
+        ("next ping", c.next_ping_at.in_tz(_local_zone()).to_date_string()),
         ("details", c.details),
         ("notes", c.notes),
     ):
         if value:
-            click.echo(f"  {label:>13}: {value}")
+            echo(f"  {label:>13}: {value}")
     tz = env.now.timezone
     sections = (
         (
@@ -343,9 +356,9 @@ def show(env: Env, contact: str, as_json: bool) -> None:
     )
     for title, lines in sections:
         if lines:
-            click.echo(f"\n{title}")
+            echo(f"\n{title}")
             for line in lines:
-                click.echo(f"  {line}")
+                echo(f"  {line}")
 
 
 @cli.command()
@@ -417,9 +430,22 @@ def log(
         ids, note, kind=kind, when=moment, now=env.now, by_them=by_them, summary=summary
     )
     first, *rest = recorded.lines
-    click.echo(f"logged [{recorded.interaction_ref}] {first}")
+    echo(f"logged [{recorded.interaction_ref}] {first}")
     for line in rest:
-        click.echo(f"  {line}")
+        echo(f"  {line}")
+
+
+def _local_zone() -> Any:
+    """The user's time zone (the ``TZ`` variable, else the system's) for dates shown."""
+    import pendulum
+
+    zone = os.environ.get("TZ", "").strip().lstrip(":")
+    if zone:
+        try:
+            return pendulum.timezone(zone)
+        except Exception:  # an unknown TZ value: fall back to the system's zone
+            pass
+    return pendulum.local_timezone()
 
 
 def _choose_contact(text: str, now) -> int:
@@ -438,9 +464,9 @@ def _choose_contact(text: str, now) -> int:
         if not sys.stdin.isatty():
             raise
         found = candidates(cid for cid, _name in exc.candidates)
-        click.echo(f"{text!r} matches several contacts:", err=True)
+        echo(f"{text!r} matches several contacts:", err=True)
         for number, candidate in enumerate(found, 1):
-            click.echo(f"  {number}. {candidate.describe(now.tz or 'UTC')}", err=True)
+            echo(f"  {number}. {candidate.describe(now.tz or 'UTC')}", err=True)
         number = click.prompt(
             "which one (a number; ctrl+c to stop)",
             type=click.IntRange(1, len(found)),
@@ -465,14 +491,14 @@ def prep(env: Env, contact: str, markdown: bool) -> None:
     env.open()
     sheet = build_prep_sheet(resolve_contact(contact, archived=None), env.now)
     if markdown:
-        click.echo(to_markdown(sheet), nl=False)
+        echo(to_markdown(sheet), nl=False)
         return
-    click.echo(sheet.name)
-    click.echo(sheet.headline)
+    echo(sheet.name)
+    echo(sheet.headline)
     for section in sheet.sections:
-        click.echo(f"\n{section.title}")
+        echo(f"\n{section.title}")
         for line in section.lines:
-            click.echo(f"  • {line}")
+            echo(f"  • {line}")
 
 
 @cli.command()
@@ -540,7 +566,7 @@ def event(
             )
         elif person.close and use is None:
             hint = ", ".join(f"{n} (#{c})" for c, n in person.close)
-            click.echo(
+            echo(
                 f"line {person.line_no}: {person.name} is new; close to {hint}: "
                 "`netty merge` them if they are the same person",
                 err=True,
@@ -549,11 +575,11 @@ def event(
     event_id, lines = record_event(
         name, when=moment, people=chosen, now=env.now, venue=venue, channel=channel
     )
-    click.echo(
+    echo(
         f"event #{event_id} {name} on {moment.to_date_string()}: {plural(len(chosen), 'person', 'people')}"
     )
     for line in lines:
-        click.echo(f"  {line}")
+        echo(f"  {line}")
 
 
 # ------------------------------------------------------------------ organizations, settings
@@ -569,7 +595,7 @@ def target(env: Env, organization: str, off: bool) -> None:
 
     env.open()
     name = set_target(organization, not off, env.now)
-    click.echo(f"{name} is {'no longer ' if off else ''}a target")
+    echo(f"{name} is {'no longer ' if off else ''}a target")
 
 
 @cli.command()
@@ -590,7 +616,7 @@ def cadence(env: Env, ring: int | None, days: int | None) -> None:
         else settings.ring_cadences()
     )
     for number, label in RINGS.items():
-        click.echo(f"ring {number} ({label}): every {plural(cadences[number], 'day')}")
+        echo(f"ring {number} ({label}): every {plural(cadences[number], 'day')}")
 
 
 CONFIG_KEYS = {
@@ -621,7 +647,7 @@ def config(env: Env, key: str | None, value: int | None) -> None:
                 raise click.UsageError(f"{name} must be from {low} to {high}")
             settings.put(stored, value, env.now)
         if key in (None, name):
-            click.echo(f"{name} = {settings.get(stored, default)}  ({what})")
+            echo(f"{name} = {settings.get(stored, default)}  ({what})")
 
 
 @cli.command()
@@ -633,9 +659,29 @@ def info(env: Env) -> None:
 
     location = env.open()
     c = counts()
-    click.echo(f"database: {location}")
-    click.echo(f"schema:   {known_migrations()[-1]}")
-    click.echo(f"contacts: {c['active']} active, {c['archived']} archived")
+    echo(f"database: {location}")
+    echo(f"schema:   {known_migrations()[-1]}")
+    echo(f"contacts: {c['active']} active, {c['archived']} archived")
+
+
+@cli.command()
+@pass_env
+def check(env: Env) -> None:
+    """Check the database file for damage (SQLite's integrity and foreign-key checks).
+
+    Exit 0 and "ok" when sound; otherwise the problems found, then one line on
+    stderr saying what to do, and exit 2.
+    """
+    from netty.services.backup import check_database
+
+    env.open()
+    report = check_database()
+    if report.ok:
+        echo(f"ok: {report.location} passed integrity_check and foreign_key_check")
+        return
+    for line in report.problems[:20]:
+        echo(f"  {line}")
+    raise NettyError(report.advice)
 
 
 # ------------------------------------------------------------------ reminders
@@ -685,13 +731,13 @@ def due_cmd(
             )
     env.open()
     if count and not (kinds or span):
-        click.echo(reminders.due_count(env.now))
+        echo(reminders.due_count(env.now))
         return
     items = reminders.due(env.now, within=span, kinds=kinds or None)
     if not span:
         items = [i for i in items if not i.soon]
     if count:
-        click.echo(len(items))
+        echo(len(items))
         return
     if as_json:
         _echo_json([i.as_json() for i in items[:limit]])
@@ -700,13 +746,13 @@ def due_cmd(
     for item in items[:shown]:
         who = f"{item.contact}: " if item.contact else ""
         day = date_in(item.due_at, env.now, "cli")
-        click.echo(f"{item.id:<14} {item.kind:<8} {day} {who}{item.reason}")
+        echo(f"{item.id:<14} {item.kind:<8} {day} {who}{item.reason}")
         if item.wording:
-            click.echo(f"{'':<35}{item.wording}")
+            echo(f"{'':<35}{item.wording}")
     if len(items) > shown:
-        click.echo(f"… and {len(items) - shown:,} more (--limit N, or --json for all)")
+        echo(f"… and {len(items) - shown:,} more (--limit N, or --json for all)")
     if not items:
-        click.echo("nothing due", err=True)
+        echo("nothing due", err=True)
 
 
 @cli.command()
@@ -723,7 +769,7 @@ def remind(env: Env, contact: str, when: str, text: tuple[str, ...]) -> None:
     env.open()
     contact_id = resolve_contact(contact)
     rid = reminders.remind(contact_id, moment, " ".join(text), env.now)
-    click.echo(f"reminder {rid} set for {moment_in(moment, env.now, 'cli')}")
+    echo(f"reminder {rid} set for {moment_in(moment, env.now, 'cli')}")
 
 
 @cli.command()
@@ -737,7 +783,7 @@ def snooze(env: Env, item_id: str, when: str) -> None:
     moment = parse_when(when, env.now)
     env.open()
     reminders.snooze(item_id, moment, env.now)
-    click.echo(f"snoozed {item_id} until {moment_in(moment, env.now, 'cli')}")
+    echo(f"snoozed {item_id} until {moment_in(moment, env.now, 'cli')}")
 
 
 @cli.command()
@@ -750,9 +796,9 @@ def done(env: Env, item_id: str) -> None:
     env.open()
     if ledger.is_item_ref(item_id):
         status = ledger.close_item(item_id, "done", env.now)
-        click.echo(f"{item_id}: {status}")
+        echo(f"{item_id}: {status}")
     else:
-        click.echo(f"{item_id}: {reminders.done(item_id, env.now)}")
+        echo(f"{item_id}: {reminders.done(item_id, env.now)}")
 
 
 @cli.command()
@@ -765,7 +811,7 @@ def drop(env: Env, item_id: str, declined: bool) -> None:
 
     env.open()
     status = ledger.close_item(item_id, "decline" if declined else "drop", env.now)
-    click.echo(f"{item_id}: {status}")
+    echo(f"{item_id}: {status}")
 
 
 # ------------------------------------------------------------------ demo
@@ -792,7 +838,7 @@ def demo(env: Env, size: int | None, no_tui: bool) -> None:
         summary = demo_service.load_demo(env.now)
     else:
         summary = demo_service.generate(size, env.now)
-    click.echo(
+    echo(
         f"demo network in {location}: {plural(summary.contacts, 'contact')}, "
         f"{plural(summary.interactions, 'interaction')}",
         err=not no_tui,
@@ -833,24 +879,39 @@ def _hoist_db(args: list[str]) -> list[str]:
     return moved + out
 
 
+def _not_utf8(args: list[str]) -> str | None:
+    """The first argument that is not UTF-8 text (click hands such bytes over as
+    surrogate escapes), shown with its bad bytes as \\xNN; None if all are."""
+    for arg in args:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return None
+
+
 def _main(args: list[str]) -> int:
     args = _hoist_db(args)
+    bad = _not_utf8(args)
+    if bad is not None:
+        echo(f'netty: the argument "{bad[:60]}" is not UTF-8 text; retype it', err=True)
+        return 2
     try:
         result = cli.main(args=args, prog_name="netty", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.UsageError as exc:
         hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
-        click.echo(f"netty: {_one_line(exc.format_message())}{hint}", err=True)
+        echo(f"netty: {_one_line(exc.format_message())}{hint}", err=True)
         return 2
     except click.Abort:
-        click.echo("netty: aborted", err=True)
+        echo("netty: aborted", err=True)
         return 1
     except NettyError as exc:
-        click.echo(f"netty: {_one_line(str(exc))}", err=True)
+        echo(f"netty: {_one_line(str(exc))}", err=True)
         return exc.exit_code
     except click.ClickException as exc:
-        click.echo(f"netty: {_one_line(exc.format_message())}", err=True)
+        echo(f"netty: {_one_line(exc.format_message())}", err=True)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -858,13 +919,15 @@ def _main(args: list[str]) -> int:
         from netty.services.changes import is_busy_error
 
         if is_busy_error(exc):  # a read that met a writer past the busy timeout
-            click.echo("netty: the database is busy: another netty is writing; try again", err=True)
+            echo("netty: the database is busy: another netty is writing; try again", err=True)
             return 2
+        known = explain_error(exc)  # a full disk, a read-only or damaged file
+        if known is not None:
+            echo(f"netty: {_one_line(str(known))}", err=True)
+            return known.exit_code
         if os.environ.get("NETTY_DEBUG"):
             raise
-        click.echo(
-            f"netty: unexpected error: {type(exc).__name__}: {_one_line(str(exc))}", err=True
-        )
+        echo(f"netty: unexpected error: {type(exc).__name__}: {_one_line(str(exc))}", err=True)
         return 1
     return result if isinstance(result, int) else 0
 

@@ -10,6 +10,7 @@ import json
 
 import click
 
+from netty.cli_io import echo
 from netty.dates import parse_date, parse_when
 
 
@@ -26,7 +27,7 @@ def register(cli: click.Group) -> None:
 
         env.open()
         entry = changes.undo(env.now, change_id)
-        click.echo(f"undid change {entry.id}: {entry.label}; `netty redo` reapplies it")
+        echo(f"undid change {entry.id}: {entry.label}; `netty redo` reapplies it")
 
     @cli.command()
     @pass_env
@@ -36,7 +37,7 @@ def register(cli: click.Group) -> None:
 
         env.open()
         entry = changes.redo(env.now)
-        click.echo(f"redid change {entry.id}: {entry.label}")
+        echo(f"redid change {entry.id}: {entry.label}")
 
     @cli.command()
     @click.option("--limit", type=click.IntRange(1, 100_000), default=30, show_default=True)
@@ -49,15 +50,15 @@ def register(cli: click.Group) -> None:
         env.open()
         entries = changes.history(limit)
         if as_json:
-            click.echo(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2))
+            echo(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2))
             return
         if not entries:
-            click.echo("no changes yet")
+            echo("no changes yet")
             return
         for e in entries:
             flag = "  (undone)" if e.state == "undone" else ""
             local = e.at.in_tz(_local_tz()).format("YYYY-MM-DD HH:mm")
-            click.echo(f"{e.id:>6}  {local}  {e.label}{flag}")
+            echo(f"{e.id:>6}  {local}  {e.label}{flag}")
 
     @cli.command("edit-item")
     @click.argument("ref")
@@ -101,7 +102,7 @@ def register(cli: click.Group) -> None:
         if opts["contacts"]:
             ids = [resolve_contact(c, archived=None) for c in opts["contacts"]]
             edit = ItemEdit(**{**edit.__dict__, "contacts": ids})
-        click.echo(edit_item(ref, edit, env.now) + "; `netty undo` takes it back")
+        echo(edit_item(ref, edit, env.now) + "; `netty undo` takes it back")
 
     @cli.command()
     @click.argument("ref")
@@ -111,7 +112,7 @@ def register(cli: click.Group) -> None:
         from netty.services.items import delete_item
 
         env.open()
-        click.echo(delete_item(ref, env.now) + "; `netty undo` brings it back")
+        echo(delete_item(ref, env.now) + "; `netty undo` brings it back")
 
     @cli.command()
     @click.argument("ref")
@@ -121,7 +122,7 @@ def register(cli: click.Group) -> None:
         from netty.services.items import reopen_item
 
         env.open()
-        click.echo(reopen_item(ref, env.now))
+        echo(reopen_item(ref, env.now))
 
 
 def _local_tz():

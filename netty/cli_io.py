@@ -17,9 +17,17 @@ import click
 
 from netty.dates import plural
 from netty.services.exporters import EXPORTERS
+from netty.services.text import for_terminal
 
 PROGRESS_FROM = 2000  # records; smaller imports finish before a bar would help
 SHOWN = 20  # skipped records, warnings and possible duplicates printed by name
+
+
+def echo(text: object = "", **kwargs: Any) -> None:
+    """``click.echo`` for text meant for a terminal: stored text never drives it
+    (escape sequences, C0/C1 controls and bidi overrides are removed, see
+    ``netty.services.text.for_terminal``). JSON output uses ``_echo_json``."""
+    click.echo(for_terminal(str(text)), **kwargs)
 
 
 def _echo_json(data: Any) -> None:
@@ -55,38 +63,38 @@ def _print_report(report, path: Path) -> None:
     verb = "would import" if report.dry_run else "imported"
     if report.restored:
         tables = ", ".join(f"{n} {t}" for t, n in report.restored.items() if n)
-        click.echo(f"{verb} {path.name} ({report.source}): {tables or 'nothing'}")
+        echo(f"{verb} {path.name} ({report.source}): {tables or 'nothing'}")
     else:
         unchanged = f" ({report.unchanged} already up to date)" if report.unchanged else ""
-        click.echo(
+        echo(
             f"{verb} {path.name} ({report.source}): {report.created} created, "
             f"{report.merged} merged{unchanged}, {len(report.skipped)} skipped"
         )
     for item in report.skipped[:SHOWN]:
-        click.echo(f"  skipped record {item['record']}: {item['reason']}")
+        echo(f"  skipped record {item['record']}: {item['reason']}")
     if len(report.skipped) > SHOWN:
-        click.echo(f"  ... and {len(report.skipped) - SHOWN} more skipped (see --json)")
+        echo(f"  ... and {len(report.skipped) - SHOWN} more skipped (see --json)")
     for text in report.warnings[:SHOWN]:
-        click.echo(f"  warning: {text}")
+        echo(f"  warning: {text}")
     if len(report.warnings) > SHOWN:
-        click.echo(f"  ... and {len(report.warnings) - SHOWN} more warnings (see --json)")
+        echo(f"  ... and {len(report.warnings) - SHOWN} more warnings (see --json)")
     for dup in report.possible_duplicates[:SHOWN]:
         same = ", ".join(f"#{i}" for i in dup["same_name_as"])
-        click.echo(
+        echo(
             f"  possible duplicate: #{dup['id']} {dup['name']} (record {dup['record']}) "
             f"has the same name as {same}"
         )
     if len(report.possible_duplicates) > SHOWN:
-        click.echo(f"  ... and {len(report.possible_duplicates) - SHOWN} more possible duplicates")
+        echo(f"  ... and {len(report.possible_duplicates) - SHOWN} more possible duplicates")
     if report.possible_duplicates and not report.dry_run:
-        click.echo(
+        echo(
             "  review them with `netty duplicates` (or M in the app), "
             "join two with `netty merge KEEP OTHER`"
         )
     if report.dry_run:
-        click.echo("dry run: nothing was written")
+        echo("dry run: nothing was written")
     elif report.backup:
-        click.echo(f"backup taken first: {report.backup}")
+        echo(f"backup taken first: {report.backup}")
 
 
 def _run_import(env, fmt: str, path: Path, dry_run: bool, as_json: bool, mapping=None) -> None:
@@ -209,13 +217,15 @@ def export_command(env, fmt: str, output: Path | None) -> None:
     env.open()
     result = export(fmt.lower(), output, env.now)
     if result.path is None:
-        click.echo(result.text, nl=False)
+        # An export is file content: printed as it is, unless to a terminal.
+        text = for_terminal(result.text) if sys.stdout.isatty() else result.text
+        click.echo(text, nl=False)
     else:
         noun = "reminder" if fmt.lower() == "ics" else "contact"
         what = plural(result.count, noun)
         if fmt.lower() == "json":
             what += " (and everything else)"
-        click.echo(f"exported {what} to {result.path}")
+        echo(f"exported {what} to {result.path}")
 
 
 @click.command("backup")
@@ -231,7 +241,7 @@ def backup_command(env, output: Path | None) -> None:
     from netty.services.backup import backup_to
 
     env.open()
-    click.echo(str(backup_to(output, env.now)))
+    echo(str(backup_to(output, env.now)))
 
 
 # ------------------------------------------------------------------ duplicates, merge
@@ -251,12 +261,12 @@ def duplicates_command(env, as_json: bool) -> None:
         _echo_json([to_json(g) for g in groups])
         return
     if not groups:
-        click.echo("no possible duplicates", err=True)
+        echo("no possible duplicates", err=True)
         return
     for group in groups:
         people = ", ".join(f"#{r.id} {r.name}" for r in group.contacts)
-        click.echo(f"{people}  ({'; '.join(group.reasons)})")
-    click.echo(
+        echo(f"{people}  ({'; '.join(group.reasons)})")
+    echo(
         f"{len(groups)} group{'s' if len(groups) != 1 else ''}; join two with "
         "`netty merge KEEP OTHER`",
         err=True,
@@ -295,24 +305,24 @@ def merge_command(env, keep: str, other: str, take: tuple[str, ...], as_json: bo
         _echo_json(to_json(result))
         return
     moved = ", ".join(f"{n} {what}" for what, n in result.moved.items()) or "nothing to move"
-    click.echo(
+    echo(
         f"merged #{result.other.id} {result.other.name} into #{result.keep.id} {result.keep.name}: {moved}"
     )
     if result.filled:
-        click.echo(f"  filled from #{result.other.id}: {', '.join(result.filled)}")
+        echo(f"  filled from #{result.other.id}: {', '.join(result.filled)}")
     for c in result.conflicts:
         if c.kept == "other":
-            click.echo(
+            echo(
                 f"  {c.field}: took “{c.other_value}” from #{result.other.id} over “{c.keep_value}”"
             )
         else:
-            click.echo(
+            echo(
                 f"  {c.field}: kept “{c.keep_value}”; #{result.other.id} had "
                 f"“{c.other_value}” (--take {c.field} keeps that instead)"
             )
-    click.echo(f"  #{result.other.id} is archived (see `netty list --archived`)")
+    echo(f"  #{result.other.id} is archived (see `netty list --archived`)")
     if result.backup:
-        click.echo(f"  backup taken first: {result.backup}")
+        echo(f"  backup taken first: {result.backup}")
 
 
 def register(group: click.Group) -> None:

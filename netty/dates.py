@@ -56,6 +56,8 @@ from netty.errors import InvalidInput
 
 __all__ = [
     "DATE_STYLES",
+    "MAX_YEAR",
+    "MIN_YEAR",
     "ago",
     "date_in",
     "day_words",
@@ -76,6 +78,11 @@ _SPAN_EXAMPLES = "7d, 2w, 3m, 1y, 24h, 7 days or 2 weeks"
 _QUOTE_LIMIT = 40
 # Numbers longer than this are never a sensible amount of anything.
 _MAX_DIGITS = 9
+# Every date netty reads or stores falls in these years (the documented range).
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+# The longest span of time: the whole range of years.
+_MAX_SPAN_DAYS = (MAX_YEAR - MIN_YEAR + 1) * 366
 
 _WEEKDAYS: dict[str, pendulum.WeekDay] = {}
 for _day, _names in (
@@ -194,7 +201,8 @@ def parse_span(text: str) -> Duration:
 
     For options like ``--within 7d``. A month counts as 30 days and a year as
     365 days. ``a week`` and ``an hour`` work too. Raises :class:`InvalidInput`
-    for anything else.
+    for anything else, and for a span longer than the range of years
+    (``MIN_YEAR`` to ``MAX_YEAR``).
     """
     phrase = _normalise(text)
     match = None if phrase is None else _SPAN_RE.fullmatch(phrase)
@@ -206,10 +214,14 @@ def parse_span(text: str) -> Duration:
         raise InvalidInput(f"{_quote(text)} is too long a span of time; try {_SPAN_EXAMPLES}")
     try:
         if unit == "months":
-            return pendulum.duration(days=30 * count)
-        if unit == "years":
-            return pendulum.duration(days=365 * count)
-        return pendulum.duration(**{unit: count})
+            span = pendulum.duration(days=30 * count)
+        elif unit == "years":
+            span = pendulum.duration(days=365 * count)
+        else:
+            span = pendulum.duration(**{unit: count})
+        if span.total_days() > _MAX_SPAN_DAYS:
+            raise OverflowError(span)
+        return span
     except (ValueError, OverflowError) as exc:
         raise InvalidInput(
             f"{_quote(text)} is too long a span of time; try {_SPAN_EXAMPLES}"
@@ -319,7 +331,8 @@ def moment_in(value: DateTime, now: DateTime, place: str) -> str:
 
 
 def _resolve(text: str, now: DateTime) -> _Day | _Moment:
-    """Read ``text`` into a day or an instant, or raise InvalidInput."""
+    """Read ``text`` into a day or an instant within years MIN_YEAR..MAX_YEAR, or
+    raise InvalidInput."""
     phrase = _normalise(text)
     if phrase == "":
         raise InvalidInput(f"no date given; try {_EXAMPLES}")
@@ -329,6 +342,9 @@ def _resolve(text: str, now: DateTime) -> _Day | _Moment:
         raise _too_far(text) from exc
     if result is None:
         raise InvalidInput(f"can't read {_quote(text)} as a date; try {_EXAMPLES}")
+    year = result.day.year if isinstance(result, _Day) else result.moment.in_tz(now.tz).year
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _too_far(text)
     return result
 
 
@@ -500,7 +516,9 @@ def _quote(text: str) -> str:
 
 
 def _too_far(text: str) -> InvalidInput:
-    return InvalidInput(f"{_quote(text)} is too far away; dates must fall in years 1 to 9999")
+    return InvalidInput(
+        f"{_quote(text)} is too far away; dates must fall in years {MIN_YEAR} to {MAX_YEAR}"
+    )
 
 
 def _no_such_date(text: str, month: int, year: int | None) -> InvalidInput:

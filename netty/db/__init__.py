@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,17 @@ from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 from playhouse.migrations import Migration, Runner
 
 from netty.db.models import MODELS, database
-from netty.errors import DatabaseRefused
+from netty.errors import DatabaseRefused, InvalidInput, NettyError
+from netty.outfile import atomic_path, check_output, protected_paths
+
+
+class DamagedDatabase(DatabaseRefused):
+    """The database file (or a copy of it) fails SQLite's integrity checks."""
+
+
+class ReadOnlyDatabase(DatabaseRefused):
+    """The database file is read-only (``chmod 400``) and a write was asked for."""
+
 
 SCHEMA_TABLE = "netty_schema"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -41,6 +52,7 @@ class OpenResult:
     location: str
     applied: tuple[str, ...]
     backup: Path | None
+    read_only: bool = False  # the file's owner has no write permission: opened query-only
 
 
 def known_migrations() -> list[str]:
@@ -48,12 +60,70 @@ def known_migrations() -> list[str]:
     return [m.name for m in Migration.load_directory(str(MIGRATIONS_DIR))]
 
 
-def open_database(target: str | os.PathLike[str], now: pendulum.DateTime) -> OpenResult:
-    """Open, check and migrate the database at ``target``, and bind the models to it."""
+def open_database(
+    target: str | os.PathLike[str], now: pendulum.DateTime, *, for_writing: bool = False
+) -> OpenResult:
+    """Open, check and migrate the database at ``target``, and bind the models to it.
+
+    A SQLite file that is not a regular file (a FIFO, a device) is refused
+    without being opened. A file its owner made read-only (``chmod 400``) is
+    opened read-only (``PRAGMA query_only``) and its mode left alone: reads
+    work, a write raises ``ReadOnlyDatabase``. ``for_writing`` (a command that
+    is about to write) refuses a read-only file at once, and runs SQLite's
+    ``PRAGMA quick_check`` (about 0.3 s on a 150 MB file with 50,000 contacts)
+    so a damaged file is refused with ``DamagedDatabase`` before anything is
+    written.
+    """
     text = os.fspath(target)
     if "://" in text:
         return _open_url(text)
-    return _open_sqlite(Path(text).expanduser(), now)
+    result = _open_sqlite(Path(text).expanduser(), now)
+    if for_writing:
+        path = Path(result.location)
+        if result.read_only:
+            raise ReadOnlyDatabase(_read_only_message(path))
+        problems = [row[0] for row in database.execute_sql("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise DamagedDatabase(_damaged_message(path, problems[0]))
+    return result
+
+
+def _read_only_message(path: Path) -> str:
+    return (
+        f"{path} is read-only (its owner has no write permission), so netty opened it for "
+        f"reading only and changed nothing; to change it, run: chmod u+w {path}"
+    )
+
+
+def _damaged_message(path: Path, problem: str) -> str:
+    return (
+        f"{path} is damaged ({_one_line(problem)}); nothing was written: run `netty check` "
+        "to see the damage and which backup to restore"
+    )
+
+
+def explain_error(exc: BaseException) -> NettyError | None:
+    """The one-line ``NettyError`` for a SQLite failure a person can act on, or None.
+
+    Looks through the exception and what caused it: a full disk
+    (SQLITE_FULL / ENOSPC, which peewee may hide behind "cannot rollback"), a
+    read-only file, and a damaged file.
+    """
+    seen = 0
+    current: BaseException | None = exc
+    while current is not None and seen < 10:
+        text = str(current).lower()
+        if "disk is full" in text or getattr(current, "errno", None) in (28, 122):
+            return NettyError("disk full: the change was not saved; free some space and try again")
+        if "readonly database" in text or ("read-only" in text and "database" in text):
+            location = database.obj.database if database.obj is not None else "the database"
+            return ReadOnlyDatabase(_read_only_message(Path(str(location))))
+        if "malformed" in text or "not a database" in text:
+            location = database.obj.database if database.obj is not None else "the database"
+            return DamagedDatabase(_damaged_message(Path(str(location)), str(current)))
+        current = current.__cause__ or current.__context__
+        seen += 1
+    return None
 
 
 def close_database() -> None:
@@ -76,19 +146,44 @@ def _open_url(url: str) -> OpenResult:
 
 
 def _open_sqlite(path: Path, now: pendulum.DateTime) -> OpenResult:
-    if path.is_dir():
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        info = None  # _create_file says why it cannot be created
+    except OSError as exc:
+        raise DatabaseRefused(f"cannot open {path}: {exc.strerror or exc}") from exc
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise DatabaseRefused(f"{path} is a folder; give the path of a database file")
-    existing = path.exists() and path.stat().st_size > 0
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise DatabaseRefused(
+            f"{path} is not a regular file (a FIFO, a device or a socket); give the path of "
+            "a database file"
+        )
+    read_only = info is not None and not info.st_mode & stat.S_IWUSR
+    existing = info is not None and info.st_size > 0
+    if read_only and not existing:
+        raise ReadOnlyDatabase(f"{path} is an empty, read-only file; run: chmod u+w {path}")
     pending: list[str] = []
     if existing:
         pending = _inspect(path)
     else:
         _create_file(path)
     backup = None
+    if read_only and pending:
+        raise ReadOnlyDatabase(
+            f"{path} is read-only and written by an older netty: it needs an upgrade "
+            f"first; run: chmod u+w {path}"
+        )
     if existing and pending:
         try:
             backup = backup_file(path, path.with_name(_backup_name(path, now, pending[0])))
             prune_backups(path)
+        except DamagedDatabase:
+            raise
+        except NettyError as exc:
+            raise DatabaseRefused(
+                f"cannot back up {path} before upgrading it: {exc}; check the folder is writable"
+            ) from exc
         except (OSError, sqlite3.Error) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             raise DatabaseRefused(
@@ -100,6 +195,9 @@ def _open_sqlite(path: Path, now: pendulum.DateTime) -> OpenResult:
     except (OperationalError, DatabaseError) as exc:
         raise DatabaseRefused(f"cannot open {path}: {exc}; check the folder is writable") from exc
     database.initialize(db)
+    if read_only:
+        db.execute_sql("PRAGMA query_only = 1")
+        return OpenResult(str(path), (), None, read_only=True)
     try:
         applied = _migrate(db)
     except OperationalError as exc:
@@ -112,8 +210,7 @@ def _open_sqlite(path: Path, now: pendulum.DateTime) -> OpenResult:
 def _create_file(path: Path) -> None:
     """Create the folder (0700) and an empty file (0600) before SQLite touches it."""
     try:
-        if not path.parent.exists():
-            path.parent.mkdir(mode=0o700, parents=True)
+        _make_folders(path.parent)
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
     except OSError as exc:
@@ -121,6 +218,17 @@ def _create_file(path: Path) -> None:
         raise DatabaseRefused(
             f"cannot create {path}: {reason}; choose another place with --db or NETTY_DB"
         ) from exc
+
+
+def _make_folders(folder: Path) -> None:
+    """Create ``folder`` and any missing parents, each 0700 whatever the umask."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for created in reversed(missing):
+        created.mkdir(mode=0o700)
+        os.chmod(created, 0o700)
 
 
 def _inspect(path: Path) -> list[str]:
@@ -180,20 +288,57 @@ def _backup_name(path: Path, now: pendulum.DateTime, before: str) -> str:
     return f"{path.name}.{stamp}.before-{before}.bak"
 
 
-def backup_file(source: Path, destination: Path) -> Path:
-    """Copy a live SQLite file with the online backup API (never a plain copy); 0600."""
-    if destination.exists() and destination.resolve() == source.resolve():
-        raise DatabaseRefused(f"{destination} is the database itself; choose another file")
-    fd = os.open(destination, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(destination)
+def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
+    """What ``PRAGMA integrity_check`` (or ``quick_check``) finds wrong in ``path``;
+    empty when the file is sound. Opens the file read-only."""
+    pragma = "quick_check" if quick else "integrity_check"
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
-        src.backup(dst)
+        rows = [row[0] for row in conn.execute(f"PRAGMA {pragma}")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
     finally:
-        dst.close()
-        src.close()
-    return destination
+        conn.close()
+    return [] if rows == ["ok"] else rows
+
+
+def backup_file(source: Path, destination: Path) -> Path:
+    """Copy a live SQLite file with the online backup API (never a plain copy); 0600.
+
+    The copy is written to a temporary file beside ``destination``, checked with
+    ``PRAGMA integrity_check``, synced, and only then given its name, so a file
+    under a backup's name is always a complete, checked copy. ``destination``
+    must not exist. Raises ``DamagedDatabase`` if the copy fails the check (the
+    database itself is damaged), ``InvalidInput`` for file-system errors (a full
+    disk says "disk full"); nothing is left behind either way.
+    """
+    target = check_output(destination, protected_paths(source), overwrite=False)
+    with atomic_path(target, overwrite=False) as temp:
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(temp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        except sqlite3.Error as exc:
+            if "full" in str(exc):
+                raise InvalidInput(f"cannot write {target}: disk full") from exc
+            raise
+        finally:
+            src.close()
+        problems = integrity_problems(temp)
+        if problems:
+            raise DamagedDatabase(
+                f"{source} is damaged ({_one_line(problems[0])}); no backup was written and "
+                "earlier backups are kept: run `netty check`"
+            )
+    return target
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())[:200]
 
 
 def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:
@@ -213,10 +358,14 @@ def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:
 __all__ = [
     "MODELS",
     "SCHEMA_TABLE",
+    "DamagedDatabase",
     "OpenResult",
+    "ReadOnlyDatabase",
     "backup_file",
     "close_database",
     "database",
+    "explain_error",
+    "integrity_problems",
     "known_migrations",
     "open_database",
 ]

@@ -58,7 +58,8 @@ def slug(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form of ``text`` for matching ('Zoë' -> 'zoe')."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Case- and accent-insensitive form of ``text`` for matching ('Zoë' -> 'zoe');
+    zero-width joiners and non-joiners are ignored."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u200c", "").replace("\u200d", ""))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold()

@@ -6,21 +6,28 @@
 - ``backup_to(destination, now)``: ``netty backup [-o FILE]``, by default
   ``netty-backup-<UTC stamp>.db`` in the database's folder (never pruned).
 
-Both are 0600. A database reached by URL (PostgreSQL) has no file to copy:
+Both are written through ``netty.db.backup_file``: to a temporary file,
+checked with ``PRAGMA integrity_check``, synced and only then renamed, so a
+backup under its final name is complete and sound, and pruning (which only
+sees final names) only ever keeps checked copies. A damaged database is not
+backed up (``DamagedDatabase``) and earlier backups are left alone. Both are 0600. A database reached by URL (PostgreSQL) has no file to copy:
 ``backup_before`` skips it and ``backup_to`` says to use the server's tools.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 import pendulum
 from peewee import SqliteDatabase
 
-from netty.db import backup_file, prune_backups
+from netty.db import backup_file, integrity_problems, prune_backups
 from netty.db.models import database
 from netty.errors import InvalidInput
+from netty.outfile import describe_os_error
 
 
 def database_file() -> Path | None:
@@ -58,8 +65,12 @@ def backup_before(action: str, now: pendulum.DateTime) -> Path | None:
     try:
         backup_file(source, target)
         prune_backups(source)
+    except InvalidInput as exc:
+        raise InvalidInput(
+            f"cannot back up before the {action}: {exc}; nothing was changed"
+        ) from exc
     except (OSError, sqlite3.Error) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         raise InvalidInput(
             f"cannot back up {source} before the {action}: {reason}; nothing was changed"
         ) from exc
@@ -79,15 +90,65 @@ def backup_to(destination: Path | None, now: pendulum.DateTime) -> Path:
         target = _free(source.with_name(default_name))
     else:
         target = destination.expanduser()
-        if target.is_dir():
-            target = _free(target / default_name)
-        elif target.exists():
-            if target.resolve() == source.resolve():
-                raise InvalidInput(f"{target} is the live database; choose another file")
-            raise InvalidInput(f"{target} already exists; choose another name")
+        with contextlib.suppress(OSError):  # a name too long is refused by backup_file
+            if target.is_dir() and not target.is_symlink():
+                target = _free(target / default_name)
     try:
         backup_file(source, target)
     except (OSError, sqlite3.Error) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         raise InvalidInput(f"cannot write the backup to {target}: {reason}") from exc
     return target
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What ``check_database`` found: ``problems`` (empty when sound) and what to do."""
+
+    location: str
+    problems: tuple[str, ...]
+    advice: str
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _newest_sound_backup(source: Path) -> Path | None:
+    """The newest backup beside ``source`` that passes ``quick_check``, if any."""
+    candidates = list(source.parent.glob(f"{source.name}.*.bak"))
+    candidates += list(source.parent.glob("netty-backup-*.db"))
+    for candidate in sorted(candidates, key=lambda p: p.stat().st_mtime, reverse=True):
+        if not integrity_problems(candidate, quick=True):
+            return candidate
+    return None
+
+
+def check_database() -> CheckReport:
+    """``netty check``: ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check`` on the
+    open database; a URL database is left to its server (reported sound)."""
+    source = database_file()
+    if source is None:
+        return CheckReport("the database server", (), "")
+    problems = list(integrity_problems(source))
+    try:
+        rows = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+    except Exception as exc:  # a damaged file can fail the check itself
+        rows = []
+        problems.append(f"foreign_key_check failed: {exc}")
+    problems += [
+        f"{table} row {rowid} refers to a missing {parent} row" for table, rowid, parent, _ in rows
+    ]
+    if not problems:
+        return CheckReport(str(source), (), "")
+    good = _newest_sound_backup(source)
+    restore = (
+        f"the newest sound backup is {good}: move {source.name} aside and copy it in its place"
+        if good
+        else "no sound backup was found: try `sqlite3 DB .recover`"
+    )
+    advice = (
+        f"{source} is damaged: {len(problems)} problem{'s' if len(problems) != 1 else ''} "
+        f"(first: {' '.join(problems[0].split())[:120]}); netty refuses to write to it; {restore}"
+    )
+    return CheckReport(str(source), tuple(problems), advice)

@@ -29,9 +29,13 @@ from netty.errors import Ambiguous, InvalidInput, NotFound
 from netty.services import settings
 from netty.services.changes import change
 from netty.services.text import (
+    MAX_NAME_CHARS,
+    MAX_TEXT_CHARS,
+    check_length,
     clean_block,
     clean_line,
     fold_query,
+    id_number,
     normalise_email,
     normalise_phone,
     normalise_url,
@@ -151,6 +155,15 @@ def check_fields(fields: ContactFields) -> None:
     given = fields.given()
     if "name" in given:
         require_name(given["name"])
+    for key in ("organization", "title", "how_met", "location"):
+        if isinstance(given.get(key), str):
+            check_length(given[key], MAX_NAME_CHARS, key.replace("_", " "))
+    for key in ("details", "notes"):
+        if isinstance(given.get(key), str):
+            check_length(given[key], MAX_TEXT_CHARS, key)
+    for key in ("emails", "phones", "urls", "tags"):
+        for value in given.get(key) or ():
+            check_length(value, MAX_NAME_CHARS, key[:-1])
     checks = {
         "ring": parse_ring,
         "channel": parse_channel,
@@ -197,6 +210,7 @@ def add_contact(fields: ContactFields, now: pendulum.DateTime) -> ContactView:
     """Create a contact from ``fields`` (a name is required) and return it."""
     if fields.name is UNSET:
         raise InvalidInput("a contact needs a name")
+    check_fields(fields)
     with change("added a contact", now, kind="add") as ch:
         contact = Contact(
             name="?", name_key="", ring=3, created_at=now, updated_at=now, next_ping_at=now
@@ -221,6 +235,7 @@ def edit_contact(
         contact = _get(contact_id)
         if callable(fields):
             fields = fields(get_contact(contact_id))
+        check_fields(fields)
         _apply(contact, fields, now, creating=False)
         ch.label = f"edited {contact.name}: {', '.join(sorted(fields.given())) or 'nothing'}"
     return get_contact(contact_id)
@@ -453,11 +468,12 @@ def resolve_contact(text: str, *, archived: bool | None = False) -> int:
     elif archived is False:
         scope = scope.where(Contact.archived_at.is_null(True))
     digits = raw.removeprefix("#")
-    if digits.isdigit():
-        row = scope.where(Contact.id == int(digits)).first()
+    if digits.isascii() and digits.isdigit():
+        number = id_number(digits)
+        row = None if number is None else scope.where(Contact.id == number).first()
         if row is None:
             state = {True: "archived ", False: "active ", None: ""}[archived]
-            raise NotFound(f"no {state}contact #{digits}; see `netty list`")
+            raise NotFound(f"no {state}contact #{digits[:25]}; see `netty list`")
         return row.id
     key = fold(raw)
     exact = list(scope.where(Contact.name_key == key).limit(11))

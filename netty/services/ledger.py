@@ -13,7 +13,7 @@ from netty.db.vocab import ASK_STATUSES, GIVE_KINDS, NEED_STATUSES, PROMISE_DIRE
 from netty.errors import InvalidInput, NotFound
 from netty.services.changes import change, who
 from netty.services.contacts import organization_for
-from netty.services.text import clean_block
+from netty.services.text import clean_block, id_number
 
 NEED_HORIZON_DAYS = 45  # "the next 30-60 days"
 
@@ -154,7 +154,7 @@ _NAMES = {"n": "need", "p": "promise", "a": "ask"}
 def is_item_ref(text: str) -> bool:
     """True for a ledger item ref such as ``n4``, ``p7`` or ``a3``."""
     text = text.strip().lower()
-    return len(text) > 1 and text[0] in _CLOSE and text[1:].isdigit()
+    return len(text) > 1 and text[0] in _CLOSE and text[1:].isascii() and text[1:].isdigit()
 
 
 def close_item(ref: str, how: str, now: pendulum.DateTime) -> str:
@@ -169,8 +169,11 @@ def close_item(ref: str, how: str, now: pendulum.DateTime) -> str:
     if how not in statuses:
         raise InvalidInput(f"a {_NAMES[key[0]]} can't be {how!r}")
     status = statuses[how]
+    number = id_number(key[1:])
+    if number is None:
+        raise NotFound(f"no {_NAMES[key[0]]} {key[:25]}")
     with change(f"closed {key}", now, kind="close") as ch:
-        row = model.get_or_none(model.id == int(key[1:]))
+        row = model.get_or_none(model.id == number)
         if row is None:
             raise NotFound(f"no {_NAMES[key[0]]} {key}")
         ch.label = f"marked {_NAMES[key[0]]} {key} of {who([row.contact_id])} {status}"

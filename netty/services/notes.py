@@ -21,6 +21,7 @@ from netty.services import ledger, reminders
 from netty.services.capture import ParsedNote, parse_note
 from netty.services.changes import change, counted, who
 from netty.services.contacts import organization_for, refresh_search_text
+from netty.services.text import MAX_TEXT_CHARS, check_length
 from netty.services.timeline import log_interaction
 
 
@@ -103,6 +104,8 @@ def record_note(
     if not ids:
         raise InvalidInput("log a note with at least one contact")
     main = ids[0]
+    check_length(text, MAX_TEXT_CHARS, "note")
+    check_length(summary, MAX_TEXT_CHARS, "summary")
     note = preview_note(text or "", now, ids)
     with change("logged a note", now, kind="log") as ch:
         interaction = log_interaction(

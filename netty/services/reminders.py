@@ -40,7 +40,7 @@ from netty.db.models import Promise, Reminder, ReminderState, database
 from netty.errors import InvalidInput, NotFound
 from netty.services import settings
 from netty.services.changes import change, who
-from netty.services.text import clean_line
+from netty.services.text import clean_line, id_number
 
 KINDS = ("ping", "deliver", "nudge", "thank", "check-in", "custom")
 NUDGE_DAYS = (3, 7, 14)
@@ -560,8 +560,10 @@ def _check_id(item_id: str) -> str:
     key = clean_line(item_id).lower()
     if not _ID.match(key):
         raise InvalidInput(
-            f"{item_id!r} is not a reminder id; `netty due` shows them (e.g. ping-12, r5)"
+            f"{item_id[:40]!r} is not a reminder id; `netty due` shows them (e.g. ping-12, r5)"
         )
+    if any(id_number(n) is None for n in re.findall(r"\d+", key)):
+        raise NotFound(f"no item {key[:40]}; `netty due` shows them (e.g. ping-12, r5)")
     return key
 
 

@@ -199,8 +199,6 @@ class NettyApp(App):
         it was), the open screen, and ask the engine again."""
         main = self._main()
         if main is not None:
-            if keep_id is None and main.contacts.highlighted is not None:
-                keep_id = main.contacts.highlighted.id
             main.reload(keep_id=keep_id)
         reload = getattr(self.screen, "reload", None)
         if self.screen is not main and callable(reload):

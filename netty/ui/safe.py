@@ -6,21 +6,15 @@ be shown literally) or ``content`` (a ``Content`` that Textual never parses).
 
 from __future__ import annotations
 
-import re
-
 from textual.content import Content
 
-# C0 and C1 controls (ESC included), DEL, and bidi embeddings/overrides/isolates.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from netty.services.text import for_terminal
 
 
 def plain(text: object, *, keep_newlines: bool = False) -> str:
     """``text`` with every terminal control character replaced, safe to show literally."""
     value = "" if text is None else str(text)
-    if not keep_newlines:
-        value = value.replace("\n", " ")
-    value = value.replace("\t", " ")
-    return _UNSAFE.sub("\ufffd", value)
+    return for_terminal(value, keep_newlines=keep_newlines, replacement="\ufffd")
 
 
 def content(text: object, style: str = "", *, keep_newlines: bool = False) -> Content:

@@ -266,7 +266,7 @@ def test_files_are_written_0600_and_atomically(db, tmp_path: Path, now, fmt, mon
 
     monkeypatch.setitem(EXPORTERS, fmt, EXPORTERS[fmt].__class__(fmt, ".x", "x", broken))
     before = target.read_bytes()
-    with pytest.raises(InvalidInput, match="No space left"):
+    with pytest.raises(InvalidInput, match="disk full"):
         export(fmt, target, now)
     assert target.read_bytes() == before  # the old file is untouched
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []

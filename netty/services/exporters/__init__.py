@@ -8,18 +8,16 @@ offers exactly its keys. Adding a format is one line here, e.g.::
 where ``write(out: TextIO, now) -> int`` writes the whole export to ``out``
 and returns how many items it wrote.
 
-``export(fmt, path, now)`` writes to a file atomically: a temporary file in
-the same folder, created 0600, flushed and synced, then renamed over ``path``
-(``os.replace``), so a crash never leaves a half-written export and nobody
-else can read it. Without a path it returns the text (the CLI prints it).
+``export(fmt, path, now)`` writes to a file through ``netty.outfile``: the path
+is checked (never the database, its companions or a backup, never a device,
+FIFO or folder), then written to a 0600 temporary file in the same folder,
+synced and renamed over ``path``, so a crash never leaves a half-written export
+and nobody else can read it. Without a path it returns the text (the CLI prints it).
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +26,7 @@ from typing import TextIO
 import pendulum
 
 from netty.errors import InvalidInput
+from netty.outfile import atomic_text, check_output, protected_paths
 from netty.services import calendar
 from netty.services.exporters import csvfile, jsondump, vcard
 
@@ -73,35 +72,11 @@ def export(fmt: str, path: str | Path | None, now: pendulum.DateTime) -> ExportR
         buffer = io.StringIO(newline="")
         count = exporter.write(buffer, now)
         return ExportResult(fmt, count, None, buffer.getvalue())
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise InvalidInput(
-            f"{target} is a folder; give a file name, e.g. {target / ('netty' + exporter.suffix)}"
-        )
-    folder = target.parent
-    if not folder.is_dir():
-        raise InvalidInput(f"the folder {folder} does not exist; create it first")
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InvalidInput(f"cannot write in {folder}: {exc.strerror or exc}") from exc
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(
-            fd, "w", encoding="utf-8-sig" if exporter.bom else "utf-8", newline=""
-        ) as out:
-            count = exporter.write(out, now)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise InvalidInput(f"cannot write {target}: {exc.strerror or exc}") from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    from netty.services.backup import database_file
+
+    target = check_output(path, protected_paths(database_file()))
+    with atomic_text(target, encoding="utf-8-sig" if exporter.bom else "utf-8") as out:
+        count = exporter.write(out, now)
     return ExportResult(fmt, count, target, None)
 
 

@@ -5,7 +5,9 @@ the restored database is the exported one (the migration history aside, which
 belongs to the database file). The file is checked before anything is
 written: it must be a netty export (``"netty": "export"``), of a schema this
 netty knows, with known tables and columns and values of the right type
-(moments as ``YYYY-MM-DD HH:MM:SS``, days as ``YYYY-MM-DD``). The target must be
+(moments as ``YYYY-MM-DD HH:MM:SS``, days as ``YYYY-MM-DD``, years 1900 to 2200).
+Text goes through ``clean_stored``: control and bidi characters, which
+nothing netty stores holds, are dropped; everything else comes back as it was. The target must be
 empty: restoring never mixes with existing data. Rows go in with the
 database's constraints on, in one transaction: an inconsistent file (a
 reference to a missing row, a duplicate) is refused and nothing is written.
@@ -30,6 +32,7 @@ from peewee import (
     TextField,
 )
 
+from netty.dates import MAX_YEAR, MIN_YEAR
 from netty.db import known_migrations
 from netty.db.bulk import execute_many, fix_sequences
 from netty.db.fields import Day, Timestamp
@@ -38,6 +41,7 @@ from netty.errors import InvalidInput
 from netty.services.changes import change, counted
 from netty.services.importers.report import ImportReport
 from netty.services.importers.sources import FORMATS_READ
+from netty.services.text import clean_stored
 
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -76,13 +80,17 @@ def _load(text: str, name: str) -> dict[str, Any]:
     return data
 
 
+def _in_range(value: str) -> bool:
+    return MIN_YEAR <= int(value[:4]) <= MAX_YEAR
+
+
 def _check(field, value: Any, where: str) -> Any:
     if value is None:
         if field.null or isinstance(field, AutoField):
             return None
         raise InvalidInput(f"{where}: {field.column_name} can't be empty")
     if isinstance(field, Timestamp):
-        if isinstance(value, str) and _MOMENT.match(value):
+        if isinstance(value, str) and _MOMENT.match(value) and _in_range(value):
             try:
                 dt.datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
                 return value
@@ -92,7 +100,7 @@ def _check(field, value: Any, where: str) -> Any:
             f"{where}: {field.column_name} {value!r} is not a YYYY-MM-DD HH:MM:SS time"
         )
     if isinstance(field, Day):
-        if isinstance(value, str) and _DAY.match(value):
+        if isinstance(value, str) and _DAY.match(value) and _in_range(value):
             try:
                 dt.date.fromisoformat(value)
                 return value
@@ -115,7 +123,7 @@ def _check(field, value: Any, where: str) -> Any:
                 value.encode("utf-8")
             except UnicodeEncodeError as exc:
                 raise InvalidInput(f"{where}: {field.column_name} is not valid Unicode") from exc
-            return value
+            return clean_stored(value)
         raise InvalidInput(f"{where}: {field.column_name} {value!r} is not text")
     return value
 

@@ -20,6 +20,7 @@ import io
 import re
 from functools import lru_cache
 
+from netty.dates import MAX_YEAR, MIN_YEAR
 from netty.errors import InvalidInput
 from netty.services.importers.record import Record, Skip, build_record
 
@@ -85,6 +86,8 @@ def parse_connected_on(text: str) -> str | None:
         month, day, year = int(m[1]), int(m[2]), int(m[3])
     if 0 < year < 100:
         year += 2000
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
     try:
         date = dt.date(year, month, day)
     except ValueError:

@@ -6,13 +6,17 @@ single-byte Windows-1252 encoding (Latin-1 for the five bytes it leaves
 undefined), with a warning. Refused up front, before anything is written: a
 ZIP archive (LinkedIn and Google hand out ZIPs: unzip first), other binary
 files (NUL bytes, known magic numbers, or too many control characters), files
-larger than ``MAX_FILE_BYTES``, and files that cannot be read.
+larger than ``MAX_FILE_BYTES`` (200 MB), anything that is not a regular file (a
+device such as /dev/zero, a FIFO: checked with ``stat`` before opening, so it
+never blocks or reads without end), and files that cannot be read.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from pathlib import Path
 
 from netty.errors import InvalidInput
@@ -61,20 +65,32 @@ def read_text(path: Path) -> tuple[str, list[str]]:
     """The decoded text of ``path`` and any warnings about its encoding; InvalidInput if refused."""
     name = path.name or str(path)
     try:
-        if path.is_dir():
+        info = os.stat(path)  # never opened before it is known to be a regular file
+        if stat.S_ISDIR(info.st_mode):
             raise InvalidInput(f"{path} is a folder; give the path of a file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if not stat.S_ISREG(info.st_mode):
             raise InvalidInput(
-                f"{name} is {size / 1024 / 1024:.0f} MB; netty imports files up to "
-                f"{MAX_FILE_BYTES // 1024 // 1024} MB: split it first"
+                f"{path} is not a regular file (a device, a FIFO or a socket); "
+                "save the contacts to a file and import that"
             )
-        data = path.read_bytes()
+        if info.st_size > MAX_FILE_BYTES:
+            raise InvalidInput(_too_big(name, info.st_size))
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)  # a file growing meanwhile is cut off here
+        if len(data) > MAX_FILE_BYTES:
+            raise InvalidInput(_too_big(name, len(data)))
     except FileNotFoundError as exc:
         raise InvalidInput(f"no file {path}; check the path") from exc
     except OSError as exc:
         raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from exc
     return decode(data, name)
+
+
+def _too_big(name: str, size: int) -> str:
+    return (
+        f"{name} is {size / 1024 / 1024:.0f} MB or more; netty imports files up to "
+        f"{MAX_FILE_BYTES // 1024 // 1024} MB: split it first"
+    )
 
 
 def decode(data: bytes, name: str = "the file") -> tuple[str, list[str]]:

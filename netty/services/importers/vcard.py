@@ -45,6 +45,7 @@ import quopri
 import re
 from dataclasses import dataclass, field
 
+from netty.dates import MAX_YEAR, MIN_YEAR
 from netty.errors import InvalidInput
 from netty.services.importers.record import Record, Skip, build_record
 from netty.services.importers.sources import FORMATS_READ
@@ -258,9 +259,10 @@ def _iso_moment(text: str) -> str | None:
     value = text.strip().replace("Z", "").replace("z", "")
     for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d", "%Y%m%dT%H%M%S", "%Y%m%d"):
         try:
-            return dt.datetime.strptime(value, fmt).strftime("%Y-%m-%d %H:%M:%S")
+            moment = dt.datetime.strptime(value, fmt)
         except ValueError:
             continue
+        return f"{moment:%Y-%m-%d %H:%M:%S}" if MIN_YEAR <= moment.year <= MAX_YEAR else None
     return None
 
 

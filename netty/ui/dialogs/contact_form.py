@@ -20,6 +20,7 @@ from netty.services.contacts import (
     parse_strength,
     resolve_contact,
 )
+from netty.services.text import for_terminal
 from netty.ui.safe import content
 
 
@@ -60,8 +61,8 @@ class ContactForm(ModalScreen[int | None]):
                 return default
             value = getattr(view, attr)
             if isinstance(value, tuple):
-                return ", ".join(value)
-            return "" if value is None else str(value)
+                value = ", ".join(value)
+            return "" if value is None else for_terminal(str(value))  # no raw ESC in a field
 
         with FormBody(classes="dialog form") as box:
             box.border_title = "Edit contact" if view else "Add contact"

@@ -193,6 +193,8 @@ class DueScreen(Screen):
         if item.stale:
             body.append(content("  stale", "bold $error"))
         width = self.query_one(DueList).scrollable_content_region.width - 2
+        if width <= 8:  # not laid out yet: the pane fills the screen less its frame
+            width = self.app.size.width - 6
         row = hanging(Content("").join(head), Content("").join(body), width)
         if item.wording and item.kind == "nudge":  # a thank-you's wording: y copies it
             indent = Content(" " * Content("").join(head).cell_length)

@@ -208,8 +208,16 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ loading
 
     def reload(self, keep_id: int | None = None) -> None:
-        """Reload the contact index in a worker; the list and the panes update when it arrives."""
+        """Reload the contact index in a worker; the list and the panes update when it
+        arrives, the cursor on ``keep_id``. Without one, the cursor stays where a reload
+        still on its way was told to put it, else where it is (a refresh for another
+        netty's write never undoes the cursor of our own save)."""
         self._detail_for = None
+        if keep_id is None:
+            keep_id = getattr(self, "_pending_keep", None)
+        if keep_id is None and self.contacts.highlighted is not None:
+            keep_id = self.contacts.highlighted.id
+        self._pending_keep = keep_id
         self._load_index(keep_id)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
@@ -218,6 +226,7 @@ class MainScreen(Screen):
         self.post_message(self.Loaded(index, keep_id))
 
     def on_main_screen_loaded(self, message: Loaded) -> None:
+        self._pending_keep = None
         self._index = message.index
         self.contacts.set_index(message.index, keep_id=message.keep_id)
         empty = not message.index.rows
