@@ -228,12 +228,19 @@ class NettyApp(App):
 
     @work(thread=True, group="write", exit_on_error=False)
     def _write(self, fn: Callable[[], str], title: str) -> None:
+        from netty.db import explain_error
         from netty.errors import NettyError
 
         try:
             result = fn()
         except NettyError as exc:
             self.post_message(self.WriteDone(str(exc), False, "Not done"))
+            return
+        except Exception as exc:  # a full disk, a read-only or damaged file: say so
+            known = explain_error(exc)
+            if known is None:
+                raise
+            self.post_message(self.WriteDone(str(known), False, "Not done"))
             return
         text, keep_id = result if isinstance(result, tuple) else (result, None)
         self.post_message(self.WriteDone(text, True, title, keep_id))

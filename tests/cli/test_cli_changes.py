@@ -154,3 +154,20 @@ def test_every_command_that_writes_makes_exactly_one_journal_entry(netty, sally,
     finally:
         conn.close()
     assert counts == [0, 0, 0, 0, 0, 0]
+
+
+def test_edit_item_changes_due_horizon_status_and_direction(netty, sally):
+    netty("edit-item", "p1", "--due", "2026-12-01", "--direction", "they_owe")
+    netty("edit-item", "n1", "--horizon", "2027-02-01", "--status", "met")
+    shown = netty("show", "sally", "--json").json
+    assert [(p["direction"], p["due"]) for p in shown["promises"]] == [("they_owe", "2026-12-01")]
+    assert [(n["horizon"], n["status"]) for n in shown["needs"]] == [("2027-02-01", "met")]
+    netty("edit-item", "p1", "--due", "none")
+    assert netty("show", "sally", "--json").json["promises"][0]["due"] is None
+    assert netty("reopen", "n1").out == "reopened need n1 of Sally Jones\n"
+
+
+def test_the_journal_keeps_5000_changes_or_90_days_and_never_fewer_than_100():
+    from netty.services import changes
+
+    assert (changes.MAX_ENTRIES, changes.MAX_DAYS, changes.MIN_KEPT) == (5000, 90, 100)

@@ -27,6 +27,9 @@ SHOTS = {
     "log-form": ("j", "j", "l", *"Coffee at Heart; she is hiring a researcher"),
     "filter": ("slash", *"health"),
     "due": ("d",),
+    "week": ("d", "w"),
+    "card": ("slash", *"sally", "enter", "enter"),
+    "edit-item": ("slash", *"sally", "enter", "tab", "e"),
     "event": (
         "E",
         *"Rotary breakfast",

@@ -208,3 +208,4 @@ async def test_the_app_refreshes_when_another_netty_writes(db, now):
         app.watch_journal()
         await settle(pilot)
         assert "Bob Stone" in screen_text(app)
+
