@@ -29,7 +29,7 @@ SHOTS = {
     "due": ("d",),
     "week": ("d", "w"),
     "card": ("slash", *"sally", "enter", "enter"),
-    "edit-item": ("slash", *"sally", "enter", "tab", "e"),
+    "edit-item": ("slash", *"sally", "enter", "tab", "j", "e"),
     "event": (
         "E",
         *"Rotary breakfast",

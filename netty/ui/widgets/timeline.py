@@ -60,14 +60,15 @@ class TimelineList(OptionList):
         Binding(
             "e",
             "edit",
-            "Edit item",
+            "edit",
             id="timeline.edit",
             tooltip="Edit the item: text, date, status",
         ),
         Binding(
             "delete",
             "delete",
-            "Delete item",
+            "delete",
+            show=False,
             id="timeline.delete",
             tooltip="Delete the item (u brings it back)",
         ),
