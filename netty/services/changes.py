@@ -275,18 +275,22 @@ def redo(now: pendulum.DateTime) -> ChangeView:
         return _view(Change.get_by_id(entry.id), len(rows), _contacts(rows))
 
 
+def _touched(row: ChangeRow) -> list[tuple[str, str]]:
+    """The (table, key) pairs one recorded write touched: where the row is keyed after
+    it and, for an update or delete, where it was keyed before (its before image)."""
+    keys = [(row.tbl, row.row_key)]
+    if row.before is not None:
+        before = json.loads(row.before)
+        old = json.dumps(
+            [before[c] for c in JOURNALED[row.tbl]], separators=(",", ":"), ensure_ascii=False
+        )
+        keys.append((row.tbl, old))
+    return keys
+
+
 def _keys(rows: list[ChangeRow]) -> list[tuple[str, str]]:
-    """Every (table, key) the rows touched: where each row is now and where it was."""
-    seen: dict[tuple[str, str], None] = {}
-    for row in rows:
-        seen[(row.tbl, row.row_key)] = None
-        if row.before is not None:
-            before = json.loads(row.before)
-            old = json.dumps(
-                [before[c] for c in JOURNALED[row.tbl]], separators=(",", ":"), ensure_ascii=False
-            )
-            seen[(row.tbl, old)] = None
-    return list(seen)
+    """Every (table, key) the rows touched, each once, in order."""
+    return list(dict.fromkeys(key for row in rows for key in _touched(row)))
 
 
 def _who_touched(keys: set[tuple[str, str]], after_row: int, besides: int) -> int | None:
@@ -299,17 +303,8 @@ def _who_touched(keys: set[tuple[str, str]], after_row: int, besides: int) -> in
     )
     for other in later:
         for row in _rows_of(other).where(ChangeRow.id > after_row):
-            if (row.tbl, row.row_key) in keys:
+            if any(key in keys for key in _touched(row)):
                 return other.id
-            if row.before is not None:
-                before = json.loads(row.before)
-                old = json.dumps(
-                    [before[c] for c in JOURNALED[row.tbl]],
-                    separators=(",", ":"),
-                    ensure_ascii=False,
-                )
-                if (row.tbl, old) in keys:
-                    return other.id
     return None
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.lockholder import write_lock_held
+
 pytestmark = pytest.mark.reliability
 
 NOW = "2026-11-23T10:00:00+00:00"
@@ -131,25 +133,11 @@ def test_tag_edits_of_one_contact_from_two_processes_lose_nothing(tmp_path: Path
     assert acknowledged == tags  # every edit's tag is there: none read stale and lost
 
 
-HOLDER = """
-import sqlite3, sys, time
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("BEGIN IMMEDIATE")
-print("locked", flush=True)
-time.sleep(float(sys.argv[2]))
-conn.execute("ROLLBACK")
-"""
-
-
 def test_a_lock_held_past_the_busy_timeout_is_one_line_exit_2(tmp_path: Path):
     db = tmp_path / "netty.db"
     _setup(db)
     before = _query(db, "SELECT count(*) FROM contact")
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(db), "8"], stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert holder.stdout.readline().strip() == "locked"
+    with write_lock_held(db, 8):
         result = subprocess.run(
             [sys.executable, "-m", "netty.cli", "--db", str(db), "add", "Ann Lee"],
             capture_output=True,
@@ -157,8 +145,6 @@ def test_a_lock_held_past_the_busy_timeout_is_one_line_exit_2(tmp_path: Path):
             env=_env(),
             timeout=60,
         )
-    finally:
-        holder.wait(timeout=30)
     assert result.returncode == 2
     assert result.stderr == (
         "netty: the database is busy: another netty is writing; try again in a moment\n"

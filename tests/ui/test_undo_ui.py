@@ -15,6 +15,7 @@ from netty.services.timeline import contact_detail
 from netty.ui.app import NettyApp
 from netty.ui.screens.due import DueScreen
 from netty.ui.widgets.timeline import TimelineList
+from tests.lockholder import write_lock_held
 from tests.ui.conftest import SIZE, notices, screen_text, settle
 
 
@@ -160,33 +161,17 @@ async def test_u_with_nothing_to_undo_says_so_and_u_in_a_form_is_text(db, now):
         assert app.is_running
 
 
-WRITER = """
-import sqlite3, sys, time
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("BEGIN IMMEDIATE")
-print("locked", flush=True)
-time.sleep(float(sys.argv[2]))
-conn.execute("ROLLBACK")
-"""
-
-
 async def test_a_write_while_another_netty_holds_the_lock_is_a_visible_retryable_error(db, now):
     ann = add_contact(ContactFields(name="Ann Lee"), now).id
     app = make(db, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        holder = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(db), "6"], stdout=subprocess.PIPE, text=True
-        )
-        try:
-            assert holder.stdout.readline().strip() == "locked"
+        with write_lock_held(db, 6):
             await pilot.press("x")  # waits the busy timeout (5 s), then says so
             await settle(pilot)
             assert app.is_running
             assert any("the database is busy" in n for n in notices(app))
             assert get_contact(ann).archived is False
-        finally:
-            holder.wait(timeout=20)
         await pilot.press("x")  # the same key again, now that the lock is free
         await settle(pilot)
         assert get_contact(ann).archived is True
@@ -208,4 +193,3 @@ async def test_the_app_refreshes_when_another_netty_writes(db, now):
         app.watch_journal()
         await settle(pilot)
         assert "Bob Stone" in screen_text(app)
-
