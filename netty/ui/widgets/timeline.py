@@ -143,8 +143,10 @@ class TimelineList(OptionList):
 
     def _prompt(self, item: TimelineItem) -> Content:
         when = item.at.in_tz(self._tz) if self._tz else item.at
+        closed = item.status and item.status not in ("open", "pending")
+        # "I owe · done" on the line that opened it; the closing line already says "I owe: done"
         label = item.label + (
-            f" · {item.status}" if item.status and item.status not in ("open", "pending") else ""
+            f" · {item.status}" if closed and item.status not in item.label else ""
         )
         style = KIND_STYLE.get(item.kind, "$primary")
         return Content.assemble(
