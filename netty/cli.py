@@ -28,6 +28,7 @@ from netty.paths import resolve_db
 WRITE_COMMANDS = frozenset(
     {"add", "edit", "archive", "restore", "log", "event", "target", "remind", "snooze"}
     | {"done", "drop", "import", "merge", "demo"}
+    | {"undo", "redo", "edit-item", "delete", "reopen"}
 )
 
 

@@ -107,6 +107,34 @@ class NettyApp(App):
         self.set_interval(WATCH_SECONDS, self.watch_journal, name="journal-watch")
         self.watch_journal()
         self.poll_due()
+        self.check_file()
+
+    @dataclass
+    class FileChecked(Message):
+        """SQLite's ``quick_check`` of the open file: ``problem`` is None when sound."""
+
+        problem: str | None
+
+    @work(thread=True, exclusive=True, group="file-check", exit_on_error=False)
+    def check_file(self) -> None:
+        """Run ``PRAGMA quick_check`` once at start, in a worker (0.3 s at 50,000
+        contacts), so a damaged file is said before the person writes into it."""
+        from netty.db import database
+
+        rows = [row[0] for row in database.execute_sql("PRAGMA quick_check").fetchall()]
+        self.post_message(self.FileChecked(None if rows == ["ok"] else rows[0]))
+
+    def on_netty_app_file_checked(self, message: FileChecked) -> None:
+        if message.problem is not None:
+            self.notify(
+                content(
+                    f"This database is damaged ({message.problem}). Don't add to it: quit and "
+                    "run `netty check`, which says which backup to restore."
+                ),
+                title="Damaged database",
+                severity="error",
+                timeout=3600,
+            )
 
     @dataclass
     class JournalMoved(Message):

@@ -193,3 +193,27 @@ async def test_the_app_refreshes_when_another_netty_writes(db, now):
         app.watch_journal()
         await settle(pilot)
         assert "Bob Stone" in screen_text(app)
+
+
+async def test_the_app_says_at_once_when_the_file_is_damaged(db, now):
+    from netty.db import close_database, open_database
+    from tests.cli.test_cli_hostile import _damage_an_index
+
+    for n in range(30):
+        add_contact(ContactFields(name=f"Person {n:02d}", organization=f"Org {n}"), now)
+    close_database()
+    _damage_an_index(db)
+    open_database(db, now)
+    app = make(db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert any(n.startswith("This database is damaged") for n in notices(app))
+        assert app.is_running
+
+
+async def test_a_sound_file_raises_no_alarm(db, now):
+    add_contact(ContactFields(name="Ann Lee"), now)
+    app = make(db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not any("damaged" in n for n in notices(app))
