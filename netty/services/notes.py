@@ -94,11 +94,14 @@ def record_note(
     event_id: int | None = None,
     closings: Sequence[Closing] = (),
     summary: str | None = None,
+    answers: Sequence[str] = (),
 ) -> RecordedNote:
     """Log one interaction with everything the note says, all or nothing.
 
     Records the note names (needs, promises ...) belong to the first contact.
     ``summary`` replaces the parsed summary (the old ``--summary`` form).
+    ``answers`` are due-item ids (``r5``, ``check-in-n4``) this log answers: each is
+    marked done in the same change, so one `u` takes back the log and them.
     """
     ids = list(dict.fromkeys(contact_ids))
     if not ids:
@@ -192,9 +195,13 @@ def record_note(
         for closing in closings:
             status = ledger.close_item(closing.ref, closing.how, now)
             out.lines.append(f"{closing.ref}: {status}")
+        for item_id in answers:  # due items this log answers (a follow-up, a check-in)
+            out.lines.append(f"{item_id}: {reminders.done(item_id, now)}")
         for problem in note.problems:
             out.lines.append(f"note: {problem}")
         ch.label = _label(interaction.kind, ids, out.refs, closings)
+        if answers:
+            ch.label += f"; {', '.join(answers)} done"
     return out
 
 

@@ -124,7 +124,7 @@ async def test_snooze_in_the_due_view_then_u_undoes_it(db, now):
         assert isinstance(app.screen, DueScreen)
 
 
-async def test_logging_from_a_custom_reminder_completes_it(db, now):
+async def test_logging_from_a_custom_reminder_completes_it_in_the_same_change(db, now):
     ann = add_contact(ContactFields(name="Ann Lee"), now).id
     rid = reminders.remind(ann, now.subtract(hours=1), "send the deck", now)
     app = make(db, now)
@@ -137,11 +137,13 @@ async def test_logging_from_a_custom_reminder_completes_it(db, now):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert rid not in {i.id for i in reminders.due(now)}
-        assert any(f"{rid}" in n and "is done" in n for n in notices(app))
-    assert [h.label for h in history(2)] == [
-        f"marked {rid} done",
-        "logged note with Ann Lee",
-    ]
+        label = f"logged note with Ann Lee; {rid} done"
+        assert any(n == f"L{label[1:]}. Press u to undo." for n in notices(app)), notices(app)
+        assert history(1)[0].label == label
+        await pilot.press("u")  # one u takes back the log and the reminder's done
+        await settle(pilot)
+        assert rid in {i.id for i in reminders.due(now)}
+    assert contact_detail(ann).interactions == ()
 
 
 async def test_u_with_nothing_to_undo_says_so_and_u_in_a_form_is_text(db, now):

@@ -208,7 +208,7 @@ class ContactForm(ModalScreen[int | None]):
         except NettyError as exc:
             self._error(str(exc))
             return
-        self.app.notify(content(f"Saved {view.name}."), title="Saved")
+        self.app.announce_change()
         self.dismiss(view.id)
 
     def action_cancel(self) -> None:

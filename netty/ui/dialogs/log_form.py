@@ -96,10 +96,13 @@ class LogForm(ModalScreen[int | None]):
         ),
     ]
 
-    def __init__(self, contact_id: int, *, wrap_up: bool = False) -> None:
+    def __init__(
+        self, contact_id: int, *, wrap_up: bool = False, answers: tuple[str, ...] = ()
+    ) -> None:
         super().__init__()
         self.contact_id = contact_id
         self.wrap_up = wrap_up
+        self.answers = answers  # due items this log answers, done in the same save
 
     def compose(self) -> ComposeResult:
         name = get_contact(self.contact_id).name
@@ -214,12 +217,13 @@ class LogForm(ModalScreen[int | None]):
                 when=moment,
                 by_them=self.query_one("#by-them", Checkbox).value,
                 closings=closings,
+                answers=self.answers,
                 now=now,
             )
         except NettyError as exc:
             self.query_one("#form-error", Static).update(content(str(exc)))
             return
-        self.app.notify("Wrapped up." if self.wrap_up else "Interaction logged.", title="Saved")
+        self.app.announce_change("Wrapped up" if self.wrap_up else "Logged")
         self.dismiss(self.contact_id)
 
     def action_cancel(self) -> None:

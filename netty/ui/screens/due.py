@@ -253,19 +253,10 @@ class DueScreen(Screen):
         if item is None or item.contact_id is None:
             return
 
-        def saved(contact_id: int | None) -> None:
-            if contact_id is None:
-                return
-            if item.kind in COMPLETED_BY_LOGGING:  # the log answers this reminder: done
-                self.app.write(lambda: self._complete(item), "Done")
-            else:
-                self._changed()
-
-        self.app.push_screen(LogForm(item.contact_id), saved)
-
-    def _complete(self, item: DueItem) -> str:
-        reminders.done(item.id, self.app.now())
-        return f"Logged, and {item.id} ({item.reason}) is done. Press u to undo."
+        answers = (item.id,) if item.kind in COMPLETED_BY_LOGGING else ()
+        self.app.push_screen(
+            LogForm(item.contact_id, answers=answers), lambda _saved: self._changed()
+        )
 
     def action_done(self) -> None:
         item = self.selected
