@@ -15,8 +15,8 @@ touched the same rows (directly, or through a cascade) makes undo refuse with on
 line naming it, and nothing changes. A new change drops what could be redone.
 
 The journal is bounded (settings ``journal.max_entries``, default 5,000, and
-``journal.max_days``, default 90): older entries are pruned after a change, never
-the newest ``MIN_KEPT``. The clock is an input: every function takes ``now``.
+``journal.max_days``, default 90): entries past either bound are pruned after a
+change, oldest first and only ever a prefix, never the newest ``MIN_KEPT``. The clock is an input: every function takes ``now``.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pendulum
-from peewee import OperationalError, SqliteDatabase, fn
+from peewee import IntegrityError, OperationalError, SqliteDatabase, fn
 
 from netty.db.journal import JOURNALED, OUTSIDE_MESSAGE
 from netty.db.models import Change, ChangeRow, Setting, database
@@ -231,12 +231,15 @@ def undo(now: pendulum.DateTime, change_id: int | None = None) -> ChangeView:
         rows = list(_rows_of(entry).order_by(ChangeRow.id.desc()))
         keys = _keys(rows)
         _refuse_later(entry, keys, "undo")
-        images = {key: json.dumps(_current(*key)) for key in keys}
-        for row in rows:  # the after images, for redo
-            ChangeRow.update(after=images[(row.tbl, row.row_key)]).where(
-                ChangeRow.id == row.id
-            ).execute()
-        _replay(entry, keys, lambda: [_revert_row(row) for row in rows], "undo")
+
+        def revert() -> None:
+            for row in rows:  # newest first: the row now is as right after this write
+                if row.op != "D":  # the after image of this one write, for redo
+                    after = json.dumps(_current(row.tbl, row.row_key))
+                    ChangeRow.update(after=after).where(ChangeRow.id == row.id).execute()
+                _revert_row(row)
+
+        _replay(entry, keys, revert, "undo")
         seq = Change.select(fn.MAX(Change.undo_seq)).scalar() or 0
         Change.update(state="undone", undo_seq=seq + 1).where(Change.id == entry.id).execute()
         return _view(Change.get_by_id(entry.id), len(rows), _contacts(rows))
@@ -260,15 +263,10 @@ def redo(now: pendulum.DateTime) -> ChangeView:
         rows = list(_rows_of(entry).order_by(ChangeRow.id))
         keys = _keys(rows)
         _refuse_later(entry, keys, "redo")
-        after: dict[tuple[str, str], Any] = {}
-        for row in rows:
-            if row.after is not None:
-                after[(row.tbl, row.row_key)] = json.loads(row.after)
 
         def apply() -> None:
-            ordered = sorted(after.items(), key=lambda item: item[1] is not None)
-            for (tbl, key), image in ordered:  # deletions first, then rows that exist after
-                _set_row(tbl, json.loads(key), image)
+            for row in rows:  # oldest first: the same steps the change took
+                _apply_row(row)
 
         _replay(entry, keys, apply, "redo")
         Change.update(state="done", undo_seq=None).where(Change.id == entry.id).execute()
@@ -338,7 +336,14 @@ def _replay(entry: Change, keys: list[tuple[str, str]], work, verb: str) -> None
     Change.update(state="open").where(Change.id == entry.id).execute()
     if isinstance(database.obj, SqliteDatabase):
         database.execute_sql("PRAGMA defer_foreign_keys = ON")
-    work()
+    try:
+        with database.atomic():  # a savepoint: a clash rolls back only the replay
+            work()
+    except IntegrityError as exc:  # a value it restores is now another row's (a unique name)
+        raise Conflict(
+            f"cannot {verb} change {entry.id} ({entry.label}): a later change took a value it "
+            f"would restore ({' '.join(str(exc).split())}); nothing was changed"
+        ) from exc
     allowed = set(keys)
     stray = {
         (row.tbl, row.row_key)
@@ -397,6 +402,34 @@ def _set_row(tbl: str, key: list[Any], image: dict[str, Any] | None) -> None:
         )
 
 
+def _old_key(row: ChangeRow) -> list[Any]:
+    """Where an updated or deleted row was keyed before the write (its before image)."""
+    before = json.loads(row.before)
+    return [before[c] for c in JOURNALED[row.tbl]]
+
+
+def _apply_row(row: ChangeRow) -> None:
+    """Redo one recorded write (rows are reapplied oldest first), from the after image
+    undo took of that very write: an insert, an update (the row may move to a new key,
+    as a merge moves a tag to the kept contact) or a delete."""
+    if row.op == "D":
+        _set_row(row.tbl, _old_key(row), None)
+        return
+    image = json.loads(row.after) if row.after is not None else None
+    if row.op == "I":
+        _set_row(row.tbl, json.loads(row.row_key), image)
+        return
+    if image is None:  # updated, then gone by the end of the change: a later row deletes it
+        return
+    where, params = _where(JOURNALED[row.tbl], _old_key(row))
+    cols = list(image)
+    param = database.param
+    sets = ", ".join(f'"{c}" = {param}' for c in cols)
+    database.execute_sql(
+        f'UPDATE "{row.tbl}" SET {sets} WHERE {where}', [image[c] for c in cols] + params
+    )
+
+
 def _revert_row(row: ChangeRow) -> None:
     """Undo one recorded write (rows are reverted newest first)."""
     key = json.loads(row.row_key)
@@ -429,12 +462,14 @@ def prune(now: pendulum.DateTime) -> int:
     newest = Change.select(fn.MAX(Change.id)).scalar() or 0
     keep_from = newest - max_entries + 1
     floor = newest - MIN_KEPT + 1
-    old = now.subtract(days=max_days)
-    doomed = Change.select().where(
-        (Change.id < floor)
-        & (Change.state != "open")
-        & ((Change.id < keep_from) | (Change.at < old))
+    recent = (
+        Change.select(fn.MIN(Change.id)).where(Change.at >= now.subtract(days=max_days)).scalar()
     )
+    age_cut = newest + 1 if recent is None else recent
+    # Only ever a prefix of the journal: a gap in the middle would let an undo of an
+    # older change pass over a later one it can no longer see (a clock set back).
+    cutoff = min(floor, max(keep_from, age_cut))
+    doomed = Change.select().where((Change.id < cutoff) & (Change.state != "open"))
     return _drop(doomed)
 
 

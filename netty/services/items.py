@@ -28,6 +28,7 @@ from netty.db.models import (
     Need,
     Promise,
     Reminder,
+    ReminderState,
 )
 from netty.db.vocab import (
     ASK_STATUSES,
@@ -51,6 +52,15 @@ KINDS = {
     "a": (Ask, "ask", "pending", ASK_STATUSES, "resolved_at"),
     "p": (Promise, "promise", "open", PROMISE_STATUSES, "closed_at"),
     "r": (Reminder, "reminder", None, (), None),
+}
+#: The reminder engine's snooze/done keys that belong to a record (netty.services.reminders).
+STATE_KEYS = {
+    "i": lambda n: [f"thank-i{n}"],
+    "n": lambda n: [f"check-in-n{n}"],
+    "g": lambda n: [],
+    "a": lambda n: [f"thank-a{n}"],
+    "p": lambda n: [f"deliver-p{n}", f"nudge-p{n}", f"thank-p{n}"],
+    "r": lambda n: [f"r{n}"],
 }
 TEXT_COLUMN = {"i": "summary", "n": "text", "g": "text", "a": "text", "p": "text", "r": "text"}
 
@@ -247,6 +257,9 @@ def delete_item(ref: str, now: pendulum.DateTime) -> str:
         row = _row(letter, number)
         owners = _owners(letter, row)
         model.delete().where(model.id == number).execute()
+        # Its snooze/done state goes with it: a later record given the same id must not
+        # inherit a snooze (ids are reused once the highest is deleted).
+        ReminderState.delete().where(ReminderState.key.in_(STATE_KEYS[letter](number))).execute()
         if letter == "i":
             refresh_contacts(owners, now)
         ch.label = f"deleted {noun} {letter}{number} of {who(owners)}"

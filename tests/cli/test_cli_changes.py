@@ -167,7 +167,7 @@ def test_edit_item_changes_due_horizon_status_and_direction(netty, sally):
     assert netty("reopen", "n1").out == "reopened need n1 of Sally Jones\n"
 
 
-def test_the_journal_keeps_5000_changes_or_90_days_and_never_fewer_than_100():
+def test_the_journal_keeps_at_most_5000_changes_or_90_days_and_never_fewer_than_100():
     from netty.services import changes
 
     assert (changes.MAX_ENTRIES, changes.MAX_DAYS, changes.MIN_KEPT) == (5000, 90, 100)

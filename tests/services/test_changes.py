@@ -381,3 +381,71 @@ def test_reopening_an_open_item_or_a_give_is_refused(base):
         reopen_item(f"g{gid}", NOW)
     with pytest.raises(NotFound, match="no need n999"):
         delete_item("n999", NOW)
+
+
+# ---------------------------------------------------------------- found in review
+
+
+def _cycle(change_fn) -> None:
+    """Make a change, then undo, redo, undo, redo: each step gives back exact tables."""
+    before = tables()
+    change_fn()
+    after = tables()
+    for _ in range(2):
+        undo(NOW)
+        assert tables() == before
+        redo(NOW)
+        assert tables() == after
+
+
+def test_a_merge_that_moves_links_to_the_kept_contact_redoes_exactly(db):
+    a = add_contact(ContactFields(name="Sally Jones", tags=["x"]), NOW).id
+    b = add_contact(ContactFields(name="Sally J", tags=["x", "y"]), NOW).id
+    record_note([b], "coffee", kind="coffee", when=NOW, now=NOW)
+    _cycle(lambda: merge_contacts(a, b, NOW, backup=False))
+
+
+def test_an_edit_that_reuses_row_ids_for_other_values_redoes_exactly(db):
+    sally = add_contact(
+        ContactFields(name="Sally Jones", emails=["a@x.example", "b@x.example"]), NOW
+    )
+    _cycle(
+        lambda: edit_contact(sally.id, ContactFields(emails=["b@x.example", "a@x.example"]), NOW)
+    )
+    _cycle(lambda: edit_contact(sally.id, ContactFields(emails=["c@x.example"]), NOW))
+
+
+def test_undo_that_would_restore_a_value_a_later_change_took_is_a_conflict(db):
+    url = "https://www.linkedin.com/in/sally"
+    ann = add_contact(ContactFields(name="Sally Jones", urls=[url]), NOW).id
+    add_contact(ContactFields(name="Zed", emails=["z@x.example"]), NOW)  # no row ids reused
+    edit_contact(ann, ContactFields(urls=[]), NOW)
+    dropped = last_change().id
+    add_contact(ContactFields(name="Sally Other", urls=[url]), NOW)
+    before = tables()
+    with pytest.raises(Conflict, match="a later change took a value it would restore"):
+        undo(NOW, dropped)
+    assert tables() == before
+
+
+def test_pruning_by_age_only_drops_a_prefix_even_when_the_clock_went_back(db):
+    ann = add_contact(ContactFields(name="Ann Lee"), NOW).id
+    edit_contact(ann, ContactFields(title="CTO"), NOW)
+    titled = last_change().id
+    edit_contact(ann, ContactFields(notes="met at the fair"), NOW.subtract(days=100))
+    for i in range(MIN_KEPT + 10):
+        add_contact(ContactFields(name=f"Person {i}"), NOW)
+    prune(NOW)
+    assert Change.get_or_none(Change.id == titled + 1) is not None  # not cut out of the middle
+    with pytest.raises(Conflict, match="edited Ann Lee: notes"):
+        undo(NOW, titled)
+
+
+def test_deleting_a_record_takes_its_snooze_along(db):
+    ann = add_contact(ContactFields(name="Ann Lee"), NOW).id
+    ref = f"p{ledger.add_promise(ann, 'i_owe', 'the deck', now=NOW, due=NOW.date())}"
+    reminders.snooze(f"deliver-{ref}", NOW.add(days=3), NOW)
+    delete_item(ref, NOW)
+    again = ledger.add_promise(ann, "i_owe", "another deck", now=NOW, due=NOW.date())
+    assert f"p{again}" == ref  # the same id, given again
+    assert f"deliver-{ref}" in {i.id for i in reminders.due(NOW)}  # and no inherited snooze
