@@ -269,7 +269,8 @@ def redo(now: pendulum.DateTime) -> ChangeView:
                 _apply_row(row)
 
         _replay(entry, keys, apply, "redo")
-        Change.update(state="done", undo_seq=None).where(Change.id == entry.id).execute()
+        # undo_seq stays: it only ever grows, so journal_version never repeats a value
+        Change.update(state="done").where(Change.id == entry.id).execute()
         return _view(Change.get_by_id(entry.id), len(rows), _contacts(rows))
 
 

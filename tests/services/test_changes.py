@@ -449,3 +449,15 @@ def test_deleting_a_record_takes_its_snooze_along(db):
     again = ledger.add_promise(ann, "i_owe", "another deck", now=NOW, due=NOW.date())
     assert f"p{again}" == ref  # the same id, given again
     assert f"deliver-{ref}" in {i.id for i in reminders.due(NOW)}  # and no inherited snooze
+
+
+def test_the_journal_version_moves_with_every_undo_and_redo(base):
+    from netty.services.changes import journal_version
+
+    archive_contact(base["bob"], NOW)
+    older = last_change().id - 1
+    seen = [journal_version()]
+    for step in (lambda: undo(NOW), lambda: redo(NOW), lambda: undo(NOW, older)):
+        step()
+        seen.append(journal_version())
+    assert len(set(seen)) == len(seen)  # another netty's watcher never misses one
