@@ -219,3 +219,25 @@ async def test_a_sound_file_raises_no_alarm(db, now):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert not any("damaged" in n for n in notices(app))
+
+
+async def test_the_item_form_says_a_refusal_inline_and_keeps_what_was_typed(db, now):
+    sally = add_contact(ContactFields(name="Sally Jones"), now).id
+    record_note([sally], "coffee at Blue Botle", kind="coffee", when=now, now=now)
+    app = make(db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pick(app, "coffee")
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#when").value = "2027-03-01 09:00"  # refused by the service
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Edit interaction i1" in text and "2027-03-01 09:00" in text  # still open
+        assert "is in the future" in text
+        app.screen.query_one("#contacts").value = "Nobody Atall"  # refused by the form
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "nobody atall" in screen_text(app).lower()
+    assert contact_detail(sally).interactions[0].summary == "coffee at Blue Botle"

@@ -8,8 +8,12 @@ same words as everywhere (today, fri, dec 1, 2026-11-01).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
@@ -157,16 +161,46 @@ class ItemForm(ModalScreen[str | None]):
             edit["contacts"] = [resolve_contact(n, archived=None) for n in names]
         return ItemEdit(**edit)
 
+    @dataclass
+    class Saved(Message):
+        """The edit was written (``label``) or refused (``error``), from the worker."""
+
+        label: str | None
+        error: str | None
+
     def action_save(self) -> None:
+        """Read the form (a typo is said at once), then write in a worker: another netty
+        holding the lock makes the form wait, not the whole screen."""
         if self._snapshot() == self._initial:
             self.dismiss(None)
             return
         try:
-            label = edit_item(self.ref, self._edit(), self.app.now())
+            edit = self._edit()
         except NettyError as exc:
             self.query_one("#form-error", Static).update(content(str(exc)))
             return
-        self.dismiss(label)
+        self.query_one("#form-error", Static).update(content("Saving…"))
+        self._save(edit)
+
+    @work(thread=True, exclusive=True, group="item-save", exit_on_error=False)
+    def _save(self, edit: ItemEdit) -> None:
+        from netty.db import explain_error
+
+        try:
+            self.post_message(self.Saved(edit_item(self.ref, edit, self.app.now()), None))
+        except NettyError as exc:
+            self.post_message(self.Saved(None, str(exc)))
+        except Exception as exc:  # a full disk, a read-only or damaged file
+            known = explain_error(exc)
+            if known is None:
+                raise
+            self.post_message(self.Saved(None, str(known)))
+
+    def on_item_form_saved(self, message: Saved) -> None:
+        if message.error is not None:
+            self.query_one("#form-error", Static).update(content(message.error))
+            return
+        self.dismiss(message.label)
 
     def action_cancel(self) -> None:
         from netty.ui.dialogs.confirm import close_or_confirm
