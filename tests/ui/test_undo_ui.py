@@ -9,7 +9,7 @@ import sys
 
 from netty.services import ledger, reminders
 from netty.services.changes import history
-from netty.services.contacts import ContactFields, add_contact, get_contact
+from netty.services.contacts import ContactFields, add_contact, get_contact, list_contacts
 from netty.services.notes import record_note
 from netty.services.timeline import contact_detail
 from netty.ui.app import NettyApp
@@ -241,3 +241,19 @@ async def test_the_item_form_says_a_refusal_inline_and_keeps_what_was_typed(db, 
         await settle(pilot)
         assert "nobody atall" in screen_text(app).lower()
     assert contact_detail(sally).interactions[0].summary == "coffee at Blue Botle"
+
+
+async def test_a_form_saved_while_another_netty_writes_keeps_what_was_typed(db, now):
+    add_contact(ContactFields(name="Ann Lee"), now)
+    app = make(db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a", *"Bob Stone")
+        with write_lock_held(db, 6):
+            await pilot.press("ctrl+s")  # the write waits in a worker; the screen does not
+            await settle(pilot)
+            assert app.screen.query_one("#name").value == "Bob Stone"  # the form is still open
+            assert "the database is busy" in screen_text(app)  # and says why
+        await pilot.press("ctrl+s")  # the same key again, now the lock is free
+        await settle(pilot)
+        assert "Bob Stone" in [c.name for c in list_contacts()]

@@ -14,6 +14,7 @@ from netty.errors import NettyError
 from netty.services.contacts import (
     ContactFields,
     add_contact,
+    check_fields,
     edit_contact,
     get_contact,
     parse_cadence,
@@ -21,6 +22,7 @@ from netty.services.contacts import (
     resolve_contact,
 )
 from netty.services.text import for_terminal
+from netty.ui.dialogs.saving import SavesInWorker
 from netty.ui.safe import content
 
 
@@ -32,7 +34,7 @@ class FormBody(VerticalScroll, can_focus=False):
     """The scrolling body of a form: tab goes to the fields, not to the container."""
 
 
-class ContactForm(ModalScreen[int | None]):
+class ContactForm(SavesInWorker, ModalScreen[int | None]):
     """ctrl+s saves; escape cancels (asking first if something was typed)."""
 
     AUTO_FOCUS = ""  # on_mount focuses the name without scrolling past its label
@@ -170,7 +172,9 @@ class ContactForm(ModalScreen[int | None]):
             event.input.remove_class("invalid")
 
     def _error(self, text: str) -> None:
-        self.query_one("#form-error", Static).update(content(text))
+        error = self.query_one("#form-error", Static)
+        error.update(content(text))
+        error.scroll_visible(animate=False)  # the form may be scrolled to its top
 
     def action_save(self) -> None:
         v = self._values()
@@ -200,16 +204,23 @@ class ContactForm(ModalScreen[int | None]):
                 details=v["details"],
                 notes=v["notes"],
             )
-            now = self.app.now()
-            if self.contact_id is None:
-                view = add_contact(fields, now)
-            else:
-                view = edit_contact(self.contact_id, fields, now)
+            check_fields(fields)
         except NettyError as exc:
             self._error(str(exc))
             return
+        now = self.app.now()
+        if self.contact_id is None:
+            self.save_in_worker(lambda: add_contact(fields, now))
+        else:
+            contact_id = self.contact_id
+            self.save_in_worker(lambda: edit_contact(contact_id, fields, now))
+
+    def saved(self, result) -> None:
         self.app.announce_change()
-        self.dismiss(view.id)
+        self.dismiss(result.id)
+
+    def save_failed(self, error: str) -> None:
+        self._error(error)
 
     def action_cancel(self) -> None:
         from netty.ui.dialogs.confirm import close_or_confirm

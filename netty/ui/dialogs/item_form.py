@@ -8,12 +8,8 @@ same words as everywhere (today, fri, dec 1, 2026-11-01).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
@@ -23,10 +19,11 @@ from netty.errors import NettyError
 from netty.services.contacts import resolve_contact
 from netty.services.items import ItemEdit, ItemView, edit_item, get_item
 from netty.ui.dialogs.contact_form import FormBody
+from netty.ui.dialogs.saving import SavesInWorker
 from netty.ui.safe import content
 
 
-class ItemForm(ModalScreen[str | None]):
+class ItemForm(SavesInWorker, ModalScreen[str | None]):
     """ctrl+s saves; escape cancels (asking first if something was changed).
 
     Dismisses with the journal's label of the edit, or None when cancelled.
@@ -161,46 +158,23 @@ class ItemForm(ModalScreen[str | None]):
             edit["contacts"] = [resolve_contact(n, archived=None) for n in names]
         return ItemEdit(**edit)
 
-    @dataclass
-    class Saved(Message):
-        """The edit was written (``label``) or refused (``error``), from the worker."""
-
-        label: str | None
-        error: str | None
-
     def action_save(self) -> None:
-        """Read the form (a typo is said at once), then write in a worker: another netty
-        holding the lock makes the form wait, not the whole screen."""
+        """Read the form (a typo is said at once), then write in a worker."""
         if self._snapshot() == self._initial:
             self.dismiss(None)
             return
         try:
             edit = self._edit()
         except NettyError as exc:
-            self.query_one("#form-error", Static).update(content(str(exc)))
+            self.save_failed(str(exc))
             return
-        self.query_one("#form-error", Static).update(content("Saving…"))
-        self._save(edit)
+        self.save_in_worker(lambda: edit_item(self.ref, edit, self.app.now()))
 
-    @work(thread=True, exclusive=True, group="item-save", exit_on_error=False)
-    def _save(self, edit: ItemEdit) -> None:
-        from netty.db import explain_error
+    def saved(self, result: str) -> None:
+        self.dismiss(result)
 
-        try:
-            self.post_message(self.Saved(edit_item(self.ref, edit, self.app.now()), None))
-        except NettyError as exc:
-            self.post_message(self.Saved(None, str(exc)))
-        except Exception as exc:  # a full disk, a read-only or damaged file
-            known = explain_error(exc)
-            if known is None:
-                raise
-            self.post_message(self.Saved(None, str(known)))
-
-    def on_item_form_saved(self, message: Saved) -> None:
-        if message.error is not None:
-            self.query_one("#form-error", Static).update(content(message.error))
-            return
-        self.dismiss(message.label)
+    def save_failed(self, error: str) -> None:
+        self.query_one("#form-error", Static).update(content(error))
 
     def action_cancel(self) -> None:
         from netty.ui.dialogs.confirm import close_or_confirm

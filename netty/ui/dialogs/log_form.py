@@ -23,6 +23,7 @@ from netty.services.contacts import get_contact, resolve_contact
 from netty.services.notes import Closing, preview_note, record_note
 from netty.services.timeline import DEFAULT_KIND, needs_of, promises_of
 from netty.ui.dialogs.contact_form import FormBody
+from netty.ui.dialogs.saving import SavesInWorker
 from netty.ui.safe import content, markup
 from netty.ui.widgets.keylist import KeyList
 
@@ -82,7 +83,7 @@ class OpenItems(KeyList):
         return [Closing(ref, how) for ref, how in self.state.items() if how]
 
 
-class LogForm(ModalScreen[int | None]):
+class LogForm(SavesInWorker, ModalScreen[int | None]):
     """ctrl+s saves; escape cancels (asking first if something was typed)."""
 
     BINDINGS = [
@@ -210,21 +211,32 @@ class LogForm(ModalScreen[int | None]):
             ]
             ticks = self.query("#open-items")
             closings = ticks.first(OpenItems).closings() if ticks else []
-            record_note(
-                [self.contact_id, *others],
-                self.query_one("#summary", TextArea).text,
-                kind=str(self.query_one("#kind", Select).value),
+        except NettyError as exc:
+            self.save_failed(str(exc))
+            return
+        ids = [self.contact_id, *others]
+        text = self.query_one("#summary", TextArea).text
+        kind = str(self.query_one("#kind", Select).value)
+        by_them = self.query_one("#by-them", Checkbox).value
+        self.save_in_worker(
+            lambda: record_note(
+                ids,
+                text,
+                kind=kind,
                 when=moment,
-                by_them=self.query_one("#by-them", Checkbox).value,
+                by_them=by_them,
                 closings=closings,
                 answers=self.answers,
                 now=now,
             )
-        except NettyError as exc:
-            self.query_one("#form-error", Static).update(content(str(exc)))
-            return
+        )
+
+    def saved(self, result) -> None:
         self.app.announce_change("Wrapped up" if self.wrap_up else "Logged")
         self.dismiss(self.contact_id)
+
+    def save_failed(self, error: str) -> None:
+        self.query_one("#form-error", Static).update(content(error))
 
     def action_cancel(self) -> None:
         from netty.ui.dialogs.confirm import close_or_confirm
