@@ -225,6 +225,8 @@ class NettyApp(App):
     def data_changed(self, keep_id: int | None = None) -> None:
         """Something was written: reload the list (the cursor on ``keep_id``, else where
         it was), the open screen, and ask the engine again."""
+        if not self.screen_stack:  # quitting: a late message finds no screen to refresh
+            return
         main = self._main()
         if main is not None:
             main.reload(keep_id=keep_id)
@@ -240,6 +242,7 @@ class NettyApp(App):
         from netty.services.changes import last_change
 
         entry = last_change()
+        self._journal_version = None  # our own write: the watcher need not refresh for it
         if entry is not None:
             self.notify(
                 content(f"{entry.label[:1].upper()}{entry.label[1:]}. Press u to undo."),

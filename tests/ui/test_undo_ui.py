@@ -257,3 +257,12 @@ async def test_a_form_saved_while_another_netty_writes_keeps_what_was_typed(db, 
         await pilot.press("ctrl+s")  # the same key again, now the lock is free
         await settle(pilot)
         assert "Bob Stone" in [c.name for c in list_contacts()]
+
+
+async def test_a_refresh_that_arrives_while_quitting_is_ignored(db, now):
+    add_contact(ContactFields(name="Ann Lee"), now)
+    app = make(db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+    assert app.screen_stack == []
+    app.data_changed()  # the journal watcher's late message: no ScreenStackError
