@@ -31,8 +31,8 @@ from typing import Any
 import pendulum
 from peewee import IntegrityError, OperationalError, SqliteDatabase, fn
 
-from netty.db.journal import JOURNALED, OUTSIDE_MESSAGE
-from netty.db.models import Change, ChangeRow, Setting, database
+from netty.db.journal import JOURNALED
+from netty.db.models import Change, ChangeRow, database
 from netty.errors import Conflict, DatabaseBusy, NotFound
 
 MAX_ENTRIES = 5000
@@ -143,11 +143,6 @@ def change(label: str, now: pendulum.DateTime, kind: str = "") -> Iterator[Chang
                     prune(now)
     finally:
         _local.current = None
-
-
-def in_change() -> bool:
-    """Whether this thread is inside ``change()`` now."""
-    return getattr(_local, "current", None) is not None
 
 
 def _one_line(text: str) -> str:
@@ -458,8 +453,10 @@ def prune(now: pendulum.DateTime) -> int:
     """Drop entries past the bounds (settings ``journal.max_entries``, ``journal.max_days``),
     never the newest ``MIN_KEPT``; returns how many were dropped. The journal is not
     user data, so this needs no change of its own."""
-    max_entries = max(int(_setting("journal.max_entries", MAX_ENTRIES)), MIN_KEPT)
-    max_days = int(_setting("journal.max_days", MAX_DAYS))
+    from netty.services import settings  # settings writes through change(): import late
+
+    max_entries = max(int(settings.get("journal.max_entries", MAX_ENTRIES)), MIN_KEPT)
+    max_days = int(settings.get("journal.max_days", MAX_DAYS))
     newest = Change.select(fn.MAX(Change.id)).scalar() or 0
     keep_from = newest - max_entries + 1
     floor = newest - MIN_KEPT + 1
@@ -474,19 +471,12 @@ def prune(now: pendulum.DateTime) -> int:
     return _drop(doomed)
 
 
-def _setting(key: str, default: Any) -> Any:
-    row = Setting.get_or_none(Setting.key == key)
-    return default if row is None else json.loads(row.value)
-
-
 __all__ = [
-    "OUTSIDE_MESSAGE",
     "ChangeHandle",
     "ChangeView",
     "Conflict",
     "change",
     "history",
-    "in_change",
     "last_change",
     "prune",
     "redo",
@@ -514,15 +504,10 @@ def who(contact_ids) -> str:
     return f"{first} and {len(ids) - 1} others"
 
 
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """``1 need``, ``2 needs``: a count with its noun in the right number."""
-    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
-
-
 def journal_version() -> tuple[int, int, int]:
     """A fingerprint of the journal that moves with every change, undo and redo made by
     any process: (newest change id, newest undo order, entries undone). The app polls
-    it to notice another netty's writes (three index lookups)."""
+    it to notice another netty's writes (three small queries on a bounded table)."""
     newest = Change.select(fn.MAX(Change.id)).scalar() or 0
     undo_order = Change.select(fn.MAX(Change.undo_seq)).scalar() or 0
     undone = Change.select().where(Change.state == "undone").count()

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 import pendulum
 from rapidfuzz import fuzz, process
 
+from netty.dates import plural
 from netty.db.models import Contact, Event
 from netty.db.vocab import fold
 from netty.errors import InvalidInput, NotFound
 from netty.services.capture import parse_note
-from netty.services.changes import change, counted
+from netty.services.changes import change
 from netty.services.contacts import ContactFields, add_contact, parse_channel
 from netty.services.notes import add_tags, record_note
 from netty.services.text import clean_line, require_name
@@ -134,7 +135,7 @@ def record_event(
         raise InvalidInput("add at least one person, one per line")
     lines: list[str] = []
     with change(
-        f"recorded the event {event_name}: {counted(len(people), 'person', 'people')}",
+        f"recorded the event {event_name}: {plural(len(people), 'person', 'people')}",
         now,
         kind="event",
     ):

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 
 import pendulum
 
+from netty.dates import plural
 from netty.db.models import Contact, ContactTag, Tag
 from netty.db.vocab import fold
 from netty.errors import InvalidInput
 from netty.services import ledger, reminders
 from netty.services.capture import ParsedNote, parse_note
-from netty.services.changes import change, counted, who
+from netty.services.changes import change, who
 from netty.services.contacts import organization_for, refresh_search_text
 from netty.services.text import MAX_TEXT_CHARS, check_length
 from netty.services.timeline import log_interaction
@@ -209,12 +210,12 @@ def _label(kind: str, ids: Sequence[int], refs: Sequence[str], closings: Sequenc
     """``logged coffee with Sally Jones: 1 need, 2 promises`` (for the journal)."""
     names = {"n": "need", "g": "give", "a": "ask", "p": "promise", "r": "reminder"}
     parts = [
-        counted(sum(1 for r in refs if r[0] == letter), noun)
+        plural(sum(1 for r in refs if r[0] == letter), noun)
         for letter, noun in names.items()
         if any(r[0] == letter for r in refs)
     ]
     if closings:
-        parts.append(counted(len(closings), "item") + " closed")
+        parts.append(plural(len(closings), "item") + " closed")
     return f"logged {kind} with {who(ids)}" + (": " + ", ".join(parts) if parts else "")
 
 

@@ -39,6 +39,7 @@ from typing import Any
 
 import pendulum
 
+from netty.dates import plural
 from netty.db.bulk import (
     bulk_insert,
     chunks,
@@ -50,7 +51,7 @@ from netty.db.bulk import (
 from netty.db.fields import to_utc_text
 from netty.db.models import Contact, ContactMethod, ContactTag, Organization, Tag, database
 from netty.services import settings
-from netty.services.changes import change, counted
+from netty.services.changes import change
 from netty.services.importers._fast import fold, search_key
 from netty.services.importers.record import LINKEDIN_PREFIX, Record, Skip
 from netty.services.importers.report import ImportReport
@@ -182,7 +183,7 @@ def run(
                 plan = _plan(items, now, warnings, None)
             _write(plan, now, progress, len(items))
             ch.label = (
-                f"imported {source}: {counted(len(plan.created), 'new contact')}, "
+                f"imported {source}: {plural(len(plan.created), 'new contact')}, "
                 f"{plan.report['merged']} merged"
             )
     r = plan.report

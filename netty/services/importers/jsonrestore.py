@@ -32,13 +32,13 @@ from peewee import (
     TextField,
 )
 
-from netty.dates import MAX_YEAR, MIN_YEAR
+from netty.dates import MAX_YEAR, MIN_YEAR, plural
 from netty.db import known_migrations
 from netty.db.bulk import execute_many, fix_sequences
 from netty.db.fields import Day, Timestamp
 from netty.db.models import MODELS, Contact, database
 from netty.errors import InvalidInput
-from netty.services.changes import change, counted
+from netty.services.changes import change
 from netty.services.importers.report import ImportReport
 from netty.services.importers.sources import FORMATS_READ
 from netty.services.text import clean_stored
@@ -244,7 +244,7 @@ def restore(
         with change(f"restored {name}", now, kind="import") as ch:
             _require_empty()
             restored = _insert(tables)
-            ch.label = f"restored {name}: {counted(restored.get('contact', 0), 'contact')}"
+            ch.label = f"restored {name}: {plural(restored.get('contact', 0), 'contact')}"
             if dry_run:
                 raise _DryRun(restored)
     except _DryRun as done:
