@@ -237,17 +237,12 @@ class NettyApp(App):
 
     # ------------------------------------------------------------------ writes
 
-    def announce_change(self, title: str = "Saved") -> None:
-        """Toast the newest change in the journal, saying that `u` undoes it."""
-        from netty.services.changes import last_change
-
-        entry = last_change()
+    def announce_change(self, label: str | None, title: str = "Saved") -> None:
+        """Toast a change this app just made (its journal label, read by the worker that
+        made it), saying that `u` undoes it."""
         self._journal_version = None  # our own write: the watcher need not refresh for it
-        if entry is not None:
-            self.notify(
-                content(f"{entry.label[:1].upper()}{entry.label[1:]}. Press u to undo."),
-                title=title,
-            )
+        if label:
+            self.notify(content(f"{label[:1].upper()}{label[1:]}. Press u to undo."), title=title)
 
     def write(self, fn: Callable[[], str | tuple[str, int | None]], title: str = "Saved") -> None:
         """Run a service write in a thread worker (``fn`` returns the toast text, or

@@ -215,8 +215,8 @@ class ContactForm(SavesInWorker, ModalScreen[int | None]):
             contact_id = self.contact_id
             self.save_in_worker(lambda: edit_contact(contact_id, fields, now))
 
-    def saved(self, result) -> None:
-        self.app.announce_change()
+    def saved(self, result, label: str | None) -> None:
+        self.app.announce_change(label)
         self.dismiss(result.id)
 
     def save_failed(self, error: str) -> None:

@@ -170,7 +170,7 @@ class ItemForm(SavesInWorker, ModalScreen[str | None]):
             return
         self.save_in_worker(lambda: edit_item(self.ref, edit, self.app.now()))
 
-    def saved(self, result: str) -> None:
+    def saved(self, result: str, label: str | None) -> None:
         self.dismiss(result)
 
     def save_failed(self, error: str) -> None:

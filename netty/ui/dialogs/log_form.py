@@ -231,8 +231,8 @@ class LogForm(SavesInWorker, ModalScreen[int | None]):
             )
         )
 
-    def saved(self, result) -> None:
-        self.app.announce_change("Wrapped up" if self.wrap_up else "Logged")
+    def saved(self, result, label: str | None) -> None:
+        self.app.announce_change(label, "Wrapped up" if self.wrap_up else "Logged")
         self.dismiss(self.contact_id)
 
     def save_failed(self, error: str) -> None:

@@ -27,6 +27,7 @@ class SavesInWorker:
 
         result: Any
         error: str | None
+        label: str | None = None  # the journal's label of the change made
 
     def save_in_worker(self, fn: Callable[[], Any]) -> None:
         """Run ``fn`` (a service write) in a thread worker and post its outcome."""
@@ -48,16 +49,21 @@ class SavesInWorker:
                 raise
             self.post_message(self.SaveDone(None, str(known)))  # type: ignore[attr-defined]
             return
-        self.post_message(self.SaveDone(result, None))  # type: ignore[attr-defined]
+        from netty.services.changes import last_change
+
+        entry = last_change()  # read here, off the event loop
+        label = entry.label if entry is not None else None
+        self.post_message(self.SaveDone(result, None, label))  # type: ignore[attr-defined]
 
     def on_saves_in_worker_save_done(self, message: SaveDone) -> None:
         if message.error is not None:
             self.save_failed(message.error)
         else:
-            self.saved(message.result)
+            self.saved(message.result, message.label)
 
-    def saved(self, result: Any) -> None:
-        """The write is done: close the form with ``result``."""
+    def saved(self, result: Any, label: str | None) -> None:
+        """The write is done (``label``: the change's line in the journal): close the
+        form with ``result``."""
 
     def save_failed(self, error: str) -> None:
         """The write was refused: say so in the form."""
