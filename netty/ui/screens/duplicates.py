@@ -30,7 +30,7 @@ from netty.services.duplicates import (
     merge_contacts,
 )
 from netty.ui.safe import content
-from netty.ui.widgets.keylist import KeyList
+from netty.ui.widgets.keylist import KeyList, SwitchList
 
 
 def side(label: str, person: Candidate, style: str, tz) -> Content:
@@ -194,7 +194,7 @@ class DuplicatesScreen(Screen):
         self.app.push_screen(MergeDialog(kept, other, conflicts), answer)
 
 
-class FieldChoices(KeyList):
+class FieldChoices(SwitchList):
     """One line per differing field; `space` switches which value stays."""
 
     BINDINGS = [
@@ -206,16 +206,6 @@ class FieldChoices(KeyList):
             tooltip="Keep the other value of this field",
         ),
     ]
-
-    @dataclass
-    class Switched(Message):
-        """The user switched a field."""
-
-        index: int
-
-    def action_switch(self) -> None:
-        if self.highlighted is not None:
-            self.post_message(self.Switched(self.highlighted))
 
 
 class MergeDialog(ModalScreen[list[str] | None]):
@@ -282,14 +272,14 @@ class MergeDialog(ModalScreen[list[str] | None]):
             )
         listing.highlighted = min(keep or 0, len(self.conflicts) - 1)
 
-    def on_field_choices_switched(self, message: FieldChoices.Switched) -> None:
+    def on_switch_list_switched(self, message: FieldChoices.Switched) -> None:
         field = self.conflicts[message.index].field
         self.take ^= {field}
         self._show()
 
     @on(OptionList.OptionSelected, "#merge-fields")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.on_field_choices_switched(FieldChoices.Switched(event.option_index))
+        self.on_switch_list_switched(FieldChoices.Switched(event.option_index))
 
     def action_merge(self) -> None:
         self.dismiss(sorted(self.take))

@@ -22,13 +22,13 @@ from netty.services.candidates import Candidate, candidates
 from netty.services.events import PersonLine, read_people, record_event
 from netty.ui.dialogs.contact_form import FormBody
 from netty.ui.safe import content
-from netty.ui.widgets.keylist import KeyList
+from netty.ui.widgets.keylist import SwitchList
 
 ASK = -1  # a line whose name matches several contacts: the person must choose
 EXAMPLE = "Sally Jones @XYZ Corp, VP Engineering #rotary needs: a UX designer; i owe: the article"
 
 
-class PeoplePreview(KeyList):
+class PeoplePreview(SwitchList):
     """Who each line is: a new contact or an existing one; `space` switches."""
 
     BINDINGS = [
@@ -40,16 +40,6 @@ class PeoplePreview(KeyList):
             tooltip="Switch between a new contact and a matching existing one",
         ),
     ]
-
-    @dataclass
-    class Switched(Message):
-        """The user switched who a line is."""
-
-        index: int
-
-    def action_switch(self) -> None:
-        if self.highlighted is not None:
-            self.post_message(self.Switched(self.highlighted))
 
 
 class EventScreen(ModalScreen[int | None]):
@@ -204,7 +194,7 @@ class EventScreen(ModalScreen[int | None]):
             parts.append(content("\n    " + line))
         return Content("").join(parts)
 
-    def on_people_preview_switched(self, message: PeoplePreview.Switched) -> None:
+    def on_switch_list_switched(self, message: PeoplePreview.Switched) -> None:
         if not 0 <= message.index < len(self._people):
             return
         person = self._people[message.index]

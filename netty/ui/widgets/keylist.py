@@ -6,8 +6,11 @@ items) is a ``KeyList``, so `g`/`G` never silently do nothing on one screen.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.binding import Binding
 from textual.containers import ScrollableContainer
+from textual.message import Message
 from textual.widgets import OptionList
 
 MOVES = [
@@ -46,3 +49,21 @@ class KeyList(OptionList):
     """An ``OptionList`` with j/k/g/G beside the arrows, home and end."""
 
     BINDINGS = MOVES
+
+
+class SwitchList(KeyList):
+    """A ``KeyList`` whose rows each hold a choice that `space` switches (which value a
+    merge keeps, who an event line is); the screen owning it does the switching.
+
+    Subclasses set ``BINDINGS`` with their own label for `space` (action ``switch``).
+    """
+
+    @dataclass
+    class Switched(Message):
+        """The user switched the choice on row ``index``."""
+
+        index: int
+
+    def action_switch(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Switched(self.highlighted))
