@@ -23,6 +23,13 @@ def make(db, now):
     return NettyApp(str(db), now=lambda: now, poll_seconds=3600)
 
 
+def sally_after(note: str, kind: str, now) -> int:
+    """Sally Jones, with one interaction logged now; returns her id."""
+    sally = add_contact(ContactFields(name="Sally Jones"), now).id
+    record_note([sally], note, kind=kind, when=now, now=now)
+    return sally
+
+
 def pick(app, label: str) -> None:
     """Put the timeline's cursor on the first item whose label starts with ``label``."""
     timeline = app.screen.query_one(TimelineList)
@@ -62,8 +69,7 @@ async def test_a_need_met_by_a_stray_space_is_open_again_after_u(db, now):
 
 
 async def test_e_edits_a_logged_notes_text_and_date_in_the_timeline(db, now):
-    sally = add_contact(ContactFields(name="Sally Jones"), now).id
-    record_note([sally], "coffee at Blue Botle", kind="coffee", when=now, now=now)
+    sally = sally_after("coffee at Blue Botle", "coffee", now)
     app = make(db, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -86,8 +92,7 @@ async def test_e_edits_a_logged_notes_text_and_date_in_the_timeline(db, now):
 
 
 async def test_delete_removes_an_interaction_and_u_brings_it_back(db, now):
-    sally = add_contact(ContactFields(name="Sally Jones"), now).id
-    record_note([sally], "lunch at Tartine", kind="meal", when=now, now=now)
+    sally = sally_after("lunch at Tartine", "meal", now)
     app = make(db, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -222,8 +227,7 @@ async def test_a_sound_file_raises_no_alarm(db, now):
 
 
 async def test_the_item_form_says_a_refusal_inline_and_keeps_what_was_typed(db, now):
-    sally = add_contact(ContactFields(name="Sally Jones"), now).id
-    record_note([sally], "coffee at Blue Botle", kind="coffee", when=now, now=now)
+    sally = sally_after("coffee at Blue Botle", "coffee", now)
     app = make(db, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
