@@ -44,6 +44,7 @@ JOURNALED: dict[str, tuple[str, ...]] = {
     "organization": ("id",),
     "event": ("id",),
     "contact": ("id",),
+    "affiliation": ("id",),
     "contact_method": ("id",),
     "tag": ("id",),
     "contact_tag": ("contact_id", "tag_id"),
@@ -149,7 +150,10 @@ def install_triggers(db: Database) -> None:
     if not _is_sqlite(db):
         return
     drop_triggers(db)
+    existing = set(db.get_tables())
     for table in JOURNALED:
+        if table not in existing:  # a later migration creates it (and calls this again)
+            continue
         for statement in trigger_sql(db, table):
             db.execute_sql(statement)
 

@@ -101,12 +101,52 @@ class Contact(BaseModel):
     last_interaction_at = Timestamp(null=True, index=True)
     next_ping_at = Timestamp(index=True)
     connected_at = Timestamp(null=True)  # e.g. LinkedIn's "Connected On"
+    # vCard UID (RFC 6350 section 6.7.6) as found or given: the strong key for matching
+    # a card to a contact on import and sync. NULL until a card or an export gives one.
+    uid = TextField(null=True, unique=True)
 
     class Meta:
         indexes = (
             (("archived_at", "next_ping_at"), False),
             (("archived_at", "ring", "cadence_days", "next_ping_at"), False),
         )
+
+
+class Affiliation(BaseModel):
+    """An organization a contact belongs or belonged to, beyond the current one.
+
+    ``Contact.organization`` and ``Contact.title`` stay the one current affiliation
+    that lists, search and the prep sheet show; these rows are the others: past
+    employers (organization history, with years where known) and further current
+    ones (a board seat, a second job). vCard 4.0 ``ORG`` (organization; unit),
+    ``TITLE`` and ``ROLE`` (RFC 6350 section 6.6) map onto one row each.
+    Years are calendar years (``start_year``..``end_year``, both inclusive, either
+    unknown); ``is_current`` marks one that has not ended.
+    """
+
+    id = AutoField()
+    contact = ForeignKeyField(Contact, backref="affiliations", on_delete="CASCADE")
+    organization = ForeignKeyField(Organization, null=True, on_delete="SET NULL")
+    unit = TextField(default="")
+    title = TextField(default="")
+    role = TextField(default="")
+    is_current = BooleanField(default=False)
+    start_year = IntegerField(
+        null=True, constraints=[Check("start_year IS NULL OR start_year BETWEEN 1900 AND 2200")]
+    )
+    end_year = IntegerField(
+        null=True,
+        constraints=[
+            Check(
+                "end_year IS NULL OR (end_year BETWEEN 1900 AND 2200"
+                " AND (start_year IS NULL OR end_year >= start_year))"
+            )
+        ],
+    )
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("organization", "contact"), False), (("contact", "position"), False))
 
 
 class ContactMethod(BaseModel):
@@ -266,6 +306,7 @@ MODELS = [
     Organization,
     Event,
     Contact,
+    Affiliation,
     ContactMethod,
     Tag,
     ContactTag,

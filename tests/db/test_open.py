@@ -380,11 +380,19 @@ def test_old_database_is_backed_up_then_migrated_with_every_row_intact(old_db: P
     finally:
         conn.close()
 
-    # Every row is intact in the migrated database, and the new tables exist.
-    cursor_rows = {
-        t: database.execute_sql(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall()
-        for t in OLD_TABLES
-    }
+    # Every row is intact in the migrated database (its old columns as they were, the
+    # columns added since empty), and the new tables exist.
+    conn = sqlite3.connect(result.backup)
+    old_columns = {t: [r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')] for t in OLD_TABLES}
+    conn.close()
+    cursor_rows = {}
+    for t in OLD_TABLES:
+        cursor = database.execute_sql(f'SELECT * FROM "{t}" ORDER BY rowid')
+        names = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+        cursor_rows[t] = [tuple(row[names.index(c)] for c in old_columns[t]) for row in rows]
+        added = [i for i, c in enumerate(names) if c not in old_columns[t]]
+        assert all(row[i] is None for row in rows for i in added), t
     assert cursor_rows == before
     assert set(NEW_TABLES) <= set(database.get_tables())
     applied = [r[0] for r in database.execute_sql(f"SELECT name FROM {SCHEMA_TABLE}")]
