@@ -45,6 +45,7 @@ JOURNALED: dict[str, tuple[str, ...]] = {
     "event": ("id",),
     "contact": ("id",),
     "affiliation": ("id",),
+    "contact_date": ("id",),
     "contact_method": ("id",),
     "tag": ("id",),
     "contact_tag": ("contact_id", "tag_id"),

@@ -149,6 +149,28 @@ class Affiliation(BaseModel):
         indexes = ((("organization", "contact"), False), (("contact", "position"), False))
 
 
+class ContactDate(BaseModel):
+    """A birthday or anniversary: vCard ``BDAY`` / ``ANNIVERSARY`` (RFC 6350 6.2.5, 6.2.6).
+
+    ``kind`` is the vCard property name. A date-and-or-time value keeps what it had:
+    ``year`` is NULL for a year-less date (``BDAY:--0315``; Apple's ``1604`` placeholder
+    year is read as none); ``month``/``day`` are NULL and ``text`` holds the words
+    for a text value (``BDAY;VALUE=text:circa 1800``). Calendar values, no time zone.
+    """
+
+    id = AutoField()
+    contact = ForeignKeyField(Contact, backref="dates", on_delete="CASCADE")
+    kind = TextField(constraints=[one_of("kind", ("BDAY", "ANNIVERSARY"))])
+    year = IntegerField(null=True, constraints=[Check("year IS NULL OR year BETWEEN 1 AND 9999")])
+    month = IntegerField(null=True, constraints=[Check("month IS NULL OR month BETWEEN 1 AND 12")])
+    day = IntegerField(null=True, constraints=[Check("day IS NULL OR day BETWEEN 1 AND 31")])
+    text = TextField(default="")
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("contact", "kind"), False), (("kind", "month", "day"), False))
+
+
 class ContactMethod(BaseModel):
     """An email address, phone number or URL of a contact, in the order given."""
 
@@ -307,6 +329,7 @@ MODELS = [
     Event,
     Contact,
     Affiliation,
+    ContactDate,
     ContactMethod,
     Tag,
     ContactTag,
