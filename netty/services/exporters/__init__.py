@@ -43,12 +43,15 @@ class Exporter:
     name: str
     suffix: str
     label: str
-    module: str  # dotted module path whose ``write`` does the export
+    # the dotted path of a module whose ``write`` does the export, or the function
+    module: str | Callable[[TextIO, pendulum.DateTime], int]
     bom: bool = False  # a UTF-8 byte-order mark in files (spreadsheets need it for accents)
 
     @property
     def write(self) -> Callable[[TextIO, pendulum.DateTime], int]:
         """The format's ``write(out: TextIO, now) -> int`` (count of items written)."""
+        if callable(self.module):
+            return self.module
         return importlib.import_module(self.module).write
 
 
