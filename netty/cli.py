@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,16 @@ pass_env = click.make_pass_decorator(Env)
 
 def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _echo_json_array(items: Iterable[Any]) -> None:
+    """Print ``items`` as ``_echo_json(list(items))`` would, one item at a time."""
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        click.echo(("[\n  " if first else ",\n  ") + text, nl=False)
+        first = False
+    click.echo("[]" if first else "\n]")
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -257,19 +267,23 @@ def restore(env: Env, contact: str) -> None:
 @pass_env
 def list_(env: Env, as_json: bool, **filters: Any) -> None:
     """List contacts, by name."""
-    from netty.services.contacts import list_contacts, parse_ring
+    from netty.db import database
+    from netty.services.contacts import iter_contacts, parse_ring
     from netty.services.views import to_json
 
     if filters.get("ring") is not None:
         filters["ring"] = parse_ring(filters["ring"])
     env.open()
-    rows = list_contacts(**filters)
-    if as_json:
-        _echo_json([to_json(r) for r in rows])
-        return
-    for row in rows:
-        _print_contact_line(row, env.now)
-    if not rows:
+    with database.atomic():  # one consistent read, streamed
+        rows = iter_contacts(**filters)
+        if as_json:
+            _echo_json_array(to_json(r) for r in rows)
+            return
+        printed = 0
+        for row in rows:
+            _print_contact_line(row, env.now)
+            printed += 1
+    if not printed:
         echo("no contacts match", err=True)
 
 
