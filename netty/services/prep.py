@@ -160,7 +160,7 @@ def _remember(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
     for value in (d.contact.birthday, d.contact.anniversary):  # only when near: SOON_DAYS
         near = soon_words(value, now) if value is not None else None
         if near:
-            lines.append(f"{near[0].upper()}{near[1:]} ({value.label()})")
+            lines.append(f"{near[0].upper()}{near[1:]}")  # "Turns 40 on Friday (in 4 days)"
     lines += [line.strip() for line in d.contact.details.splitlines() if line.strip()]
     for i in d.interactions[:3]:
         summary = " ".join(i.summary.split())
