@@ -220,3 +220,19 @@ def test_soon_words_on_the_card_and_prep_sheet(sally, now):
     assert words("11-22") is None  # yesterday: next year's is far away
     ann = parse_value("anniversary", "2025-11-25")
     assert soon_words(ann, at("2026-11-23T10:00:00Z")) == "1st anniversary on Wednesday (in 2 days)"
+
+
+def test_the_card_shows_the_date_and_the_prep_sheet_only_when_near(sally, now):
+    from netty.services.card import contact_card
+    from netty.services.prep import build_prep_sheet
+
+    edit_contact(sally, ContactFields(birthday="1986-11-27", anniversary="06-01"), now)
+    who = {line.label: line.text for line in contact_card(sally, now).section("Who").lines}
+    assert who["birthday"] == "27 November 1986 · turns 40 on Friday (in 4 days)"
+    assert who["anniversary"] == "1 June"
+    remember = build_prep_sheet(sally, now).section("Remember").lines
+    assert remember[0] == "Turns 40 on Friday (in 4 days)"
+    assert not any("anniversary" in line.lower() for line in remember)
+    far = at("2026-12-20T10:00:00Z")
+    sheet = build_prep_sheet(sally, far).section("Remember")
+    assert sheet is None or not any("40" in line for line in sheet.lines)
