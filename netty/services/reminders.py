@@ -513,6 +513,7 @@ def _dates(
     ahead = today.add(days=dates_ahead())
     last = min(max(ahead, local_day(horizon, now)), today.add(years=1).subtract(days=1))
     out: dict[str, DueItem] = {}
+    words: dict[tuple, tuple] = {}
     for year, month, first, final in day_ranges(today, last):
         rows = (
             ContactDate.select(
@@ -533,26 +534,34 @@ def _dates(
             .tuples()
         )
         for stored, born, day, cid, name, ring in rows:
-            value = DateValue(stored, born, month, day)
-            on = occurrence(month, day, year)
-            key = f"{value.name}-c{cid}-{on.year}"
-            days = (on - today).days
-            first_name = name.split()[0] if name.split() else name
-            out.setdefault(
-                key,
-                DueItem(
-                    key,
+            said = words.get((stored, born, month, day, year))
+            if said is None:  # the same words for everyone born that day: said once
+                value = DateValue(stored, born, month, day)
+                on = occurrence(month, day, year)
+                said = words[(stored, born, month, day, year)] = (
                     value.name,
-                    cid,
-                    name,
+                    on,
                     _at(on, now),
                     soon_words(value, now, 366) or value.name,
-                    -float(days),
-                    ring,
-                    soon=on > ahead,
-                    wording=DATE_WORDING[value.name].format(first=first_name),
-                    title=event_words(value, on),
-                ),
+                    event_words(value, on),
+                )
+            kind, on, at, reason, title = said
+            key = f"{kind}-c{cid}-{on.year}"
+            if key in out:
+                continue
+            first_name = name.split()[0] if name.split() else name
+            out[key] = DueItem(
+                key,
+                kind,
+                cid,
+                name,
+                at,
+                reason,
+                -float((on - today).days),
+                ring,
+                soon=on > ahead,
+                wording=DATE_WORDING[kind].format(first=first_name),
+                title=title,
             )
     return list(out.values())
 

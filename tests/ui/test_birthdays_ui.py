@@ -54,6 +54,9 @@ async def test_the_due_view_and_the_week_plan_show_a_birthday_and_l_wishes_them(
         text = screen_text(app)
         assert "Birthdays (1)" in text
         assert "Fri 27 Nov Tess Calloway  turns 42 on Friday (in 4 days)" in text
+        await pilot.press("y")
+        await settle(pilot)
+        assert any(n.startswith("Copied: Happy birthday, Tess!") for n in notices(app))
         await pilot.press("w")
         await settle(pilot)
         assert "birthday Tess Calloway  turns 42 on Friday" in screen_text(app)
