@@ -124,6 +124,12 @@ _contact_options = [
     click.option("--notes", metavar="TEXT", help="Notes."),
     click.option("--location", metavar="TEXT", help="Where they live or work."),
     click.option("--strength", metavar="0-5", help="How strong the relationship is."),
+    click.option(
+        "--birthday",
+        metavar="DATE",
+        help="03-15, --03-15 (no year) or 1980-03-15; an empty value clears it.",
+    ),
+    click.option("--anniversary", metavar="DATE", help="As --birthday."),
 ]
 
 
@@ -147,6 +153,8 @@ def _fields(opts: dict[str, Any], *, editing: bool, current=None):
         "notes",
         "location",
         "strength",
+        "birthday",
+        "anniversary",
     ):
         if opts.get(key) is not None:
             values[key] = opts[key]
@@ -326,6 +334,8 @@ def show(env: Env, contact: str, as_json: bool) -> None:
         ("linkedin", c.linkedin if c.linkedin and c.linkedin not in c.urls else ""),
         ("location", c.location),
         ("tags", " ".join("#" + t for t in c.tags)),
+        ("birthday", _date_line(c.birthday, env.now)),
+        ("anniversary", _date_line(c.anniversary, env.now)),
         ("last contact", ago(c.last_interaction_at, env.now)),
         ("next ping", c.next_ping_at.in_tz(_local_zone()).to_date_string()),
         ("details", c.details),
@@ -374,6 +384,16 @@ def show(env: Env, contact: str, as_json: bool) -> None:
             echo(f"\n{title}")
             for line in lines:
                 echo(f"  {line}")
+
+
+def _date_line(value, now) -> str:
+    """``4 December 1986 · turns 40 on Friday (in 4 days)``; the words only when near."""
+    from netty.services.birthdays import soon_words
+
+    if value is None:
+        return ""
+    near = soon_words(value, now)
+    return value.label() + (f" · {near}" if near else "")
 
 
 @cli.command()
@@ -641,7 +661,14 @@ CONFIG_KEYS = {
         5,
         86400,
         "how often the app asks the reminder engine what is due",
-    )
+    ),
+    "birthday-days": (
+        "birthday_days",
+        7,
+        0,
+        60,
+        "days before a birthday or anniversary it is due; 0 = on the day",
+    ),
 }
 
 
@@ -712,7 +739,7 @@ TEXT_LIMIT = 50  # `netty due` text lines without --limit
     "kinds",
     multiple=True,
     metavar="KIND",
-    help="ping, deliver, nudge, thank, check-in, custom (repeatable).",
+    help="ping, deliver, nudge, thank, check-in, custom, birthday, anniversary (repeatable).",
 )
 @click.option("--count", is_flag=True, help="Print only how many things are due.")
 @click.option(
@@ -731,7 +758,8 @@ def due_cmd(
     limit: int | None,
     as_json: bool,
 ) -> None:
-    """What is due: pings, promises to deliver, nudges, thank-yous, check-ins, reminders.
+    """What is due: pings, promises to deliver, nudges, thank-yous, check-ins, reminders,
+    birthdays and anniversaries.
 
     Each text line shows the item's id, kind, date (in your zone) and what to do.
     """

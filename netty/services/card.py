@@ -3,7 +3,8 @@
 ``contact_card(contact_id, now)`` returns a ``ContactCard`` built from the same
 ``contact_detail`` that ``netty show`` prints: how to reach them (every email,
 phone, URL and the location), who they are (work, ring, how met, introduced by,
-tags), keeping in touch (last contact, next ping, archived state), the open
+tags, birthday and anniversary with "turns 40 on Friday" when within two weeks),
+keeping in touch (last contact, next ping, archived state), the open
 follow-ups with the note each came from, their open needs, promises both ways,
 my pending asks, and the personal details and notes in full. Each line says what
 ``y`` copies and, for an email, phone or web address, the link ``o`` opens.
@@ -19,6 +20,7 @@ import pendulum
 from netty.dates import ago
 from netty.db.vocab import CHANNELS, RINGS
 from netty.errors import InvalidInput
+from netty.services.birthdays import soon_words
 from netty.services.contacts import get_contact
 from netty.services.text import linkedin_key, normalise_phone
 from netty.services.timeline import contact_detail
@@ -111,6 +113,11 @@ def contact_card(contact_id: int, now: pendulum.DateTime) -> ContactCard:
     if c.tags:
         tags = " ".join("#" + t for t in c.tags)
         who.append(CardLine("tags", tags, tags))
+    for value in (c.birthday, c.anniversary):
+        if value is not None:
+            near = soon_words(value, now)
+            text = value.label() + (f" · {near}" if near else "")
+            who.append(CardLine(value.name, text, value.label()))
     if c.strength is not None:
         who.append(CardLine("strength", f"{c.strength}/5", str(c.strength)))
     if c.connected_at:

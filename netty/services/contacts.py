@@ -29,6 +29,7 @@ from netty.db.models import (
 from netty.db.vocab import CHANNELS, RINGS, fold, slug
 from netty.errors import Ambiguous, InvalidInput, NotFound
 from netty.services import settings
+from netty.services.birthdays import DateValue, dates_of, first_of, parse_value, set_date
 from netty.services.changes import change
 from netty.services.text import (
     MAX_NAME_CHARS,
@@ -79,6 +80,8 @@ class ContactFields:
     cadence_days: Any = UNSET  # None = the ring's default
     strength: Any = UNSET
     tags: Any = UNSET
+    birthday: Any = UNSET  # "03-15", "1980-03-15", "--03-15"; "" or None clears
+    anniversary: Any = UNSET  # as birthday
 
     def given(self) -> dict[str, Any]:
         """The fields that were set, by name."""
@@ -175,6 +178,9 @@ def check_fields(fields: ContactFields) -> None:
     for key, check in checks.items():
         if key in given:
             check(given[key])
+    for key in ("birthday", "anniversary"):
+        if key in given and not isinstance(given[key], DateValue):
+            parse_value(key, given[key])
     _methods_from(given)
     for tag in given.get("tags") or ():
         if clean_line(tag).lstrip("#"):
@@ -318,6 +324,12 @@ def _apply(contact: Contact, fields: ContactFields, now: pendulum.DateTime, crea
         _replace_methods(contact, methods)
     if "tags" in given:
         _replace_tags(contact, given["tags"])
+    for key in ("birthday", "anniversary"):
+        if key in given:
+            value = given[key]
+            if not isinstance(value, DateValue):
+                value = parse_value(key, value)
+            set_date(contact.id, key, value, now)
     refresh_search_text([contact.id])
 
 
@@ -545,6 +557,7 @@ def get_contact(contact_id: int) -> ContactView:
             settings.ring_cadences(),
         )
     )
+    dates = dates_of(contact_id)
     return ContactView(
         **{f.name: getattr(base, f.name) for f in dataclasses.fields(ContactRow)},
         location=row.location,
@@ -559,6 +572,8 @@ def get_contact(contact_id: int) -> ContactView:
         archived_at=row.archived_at,
         connected_at=row.connected_at,
         met_at_event=met_at,
+        birthday=first_of(dates, "BDAY"),
+        anniversary=first_of(dates, "ANNIVERSARY"),
     )
 
 

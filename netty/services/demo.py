@@ -51,6 +51,17 @@ def _require_empty() -> None:
         )
 
 
+def _demo_birthday(person: dict, now: pendulum.DateTime) -> str:
+    """A person's typed birthday, or one ``birthday_in_days`` from ``now`` (in its zone)."""
+    if "birthday_in_days" not in person:
+        return person.get("birthday", "")
+    on = now.add(days=person["birthday_in_days"])
+    if (on.month, on.day) == (2, 29):
+        on = on.add(days=1)  # a birth year that is a common year has no 29 February
+    turns = person.get("birthday_turns")
+    return f"{on.year - turns:04d}-{on.month:02d}-{on.day:02d}" if turns else on.format("MM-DD")
+
+
 def load_demo(now: pendulum.DateTime) -> DemoSummary:
     """Write the hand-made demo network, all of it relative to ``now``, in one transaction."""
     from netty.services import demo_data as data
@@ -94,6 +105,8 @@ def load_demo(now: pendulum.DateTime) -> DemoSummary:
                     cadence_days=person.get("cadence_days"),
                     strength=person.get("strength"),
                     tags=person.get("tags", []),
+                    birthday=_demo_birthday(person, now),
+                    anniversary=person.get("anniversary", ""),
                 ),
                 created,
             )

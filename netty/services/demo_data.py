@@ -10,7 +10,9 @@ Every date is relative to "now" (``days_ago``, ``created_days_ago``, ``horizon_d
 some needs are about to expire. Keys in ``PEOPLE`` are lower-case handles used for references
 (``introduced_by``, ``with``, ``introduced_to``, ``target_person``); a group interaction is
 listed once, under one of its people, with the others in ``with``. A give's ``need`` is an index
-into the same person's ``needs``. Emails, phone numbers, people and organizations are invented.
+into the same person's ``needs``. ``birthday``/``anniversary`` are typed as on the command
+line; ``birthday_in_days`` (with ``birthday_turns``) places one that many days from now, so
+one birthday is always due within the week. Emails, phone numbers, people and organizations are invented.
 """
 
 from __future__ import annotations
@@ -162,6 +164,9 @@ PEOPLE = [
     # Ring 1: inner circle (family, close friends)
     {
         "key": "tess",
+        "birthday_in_days": 4,  # due within the week at any clock: turns 42
+        "birthday_turns": 42,
+        "anniversary": "2011-09-17",
         "name": "Tess Calloway",
         "title": "Charge Nurse, Cardiac ICU",
         "org": "Columbia River Medical Center",
@@ -330,6 +335,7 @@ PEOPLE = [
     },
     {
         "key": "rosa",
+        "birthday": "--03-08",
         "name": "Rosa Calloway",
         "title": "Retired 4th-grade teacher",
         "phones": ["+1 541 555 0102"],
@@ -473,6 +479,8 @@ PEOPLE = [
     },
     {
         "key": "kenji",
+        "birthday": "1983-07-21",
+        "anniversary": "2011-09-17",
         "name": "Kenji Watanabe",
         "title": "Staff Software Engineer",
         "org": "Timberline Software",
@@ -611,6 +619,7 @@ PEOPLE = [
     },
     {
         "key": "marcus",
+        "birthday": "1992-02-29",
         "name": "Marcus Bell",
         "title": "Chemistry Teacher",
         "org": "Ridgeview High School",
@@ -891,6 +900,7 @@ PEOPLE = [
     },
     {
         "key": "nadia",
+        "birthday": "--12-19",
         "name": "Nadia Haddad",
         "title": "Clinical Pharmacist",
         "org": "Sunnyside Community Pharmacy",
