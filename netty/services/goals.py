@@ -50,6 +50,19 @@ GOAL_KINDS: dict[str, str] = {
     "online": "calls, video calls, emails and messages",
 }
 
+#: The unit of each kind, one and many ("1 event attended", "2 events attended").
+GOAL_UNITS: dict[str, tuple[str, str]] = {
+    "coffees": ("coffee or meal", "coffees or meals"),
+    "events": ("event attended", "events attended"),
+    "pings": ("ping", "pings"),
+    "gives": ("give", "gives"),
+    "new-ring1": ("new person in ring 1", "new people in ring 1"),
+    "new-ring2": ("new person in ring 2", "new people in ring 2"),
+    "new-ring3": ("new person in ring 3", "new people in ring 3"),
+    "in-person": ("in-person meeting", "in-person meetings"),
+    "online": ("call, email or message", "calls, emails and messages"),
+}
+
 #: What each kind counts, for the README and ``netty goals --help``.
 GOAL_RULES: dict[str, str] = {
     "coffees": "interactions logged as coffee or meal",
@@ -111,8 +124,9 @@ class Goal:
         return GOAL_KINDS[self.kind]
 
     def describe(self) -> str:
-        """ "2 coffees or meals a week"."""
-        return f"{self.target} {self.label} a {self.per}"
+        """ "2 coffees or meals a week", "1 event attended a week"."""
+        one, many = GOAL_UNITS[self.kind]
+        return f"{self.target} {one if self.target == 1 else many} a {self.per}"
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pendulum
 from peewee import fn
 
+from netty.dates import plural
 from netty.db.models import Ask, Contact, Give
 from netty.db.vocab import RINGS, slug
 from netty.errors import InvalidInput
@@ -134,7 +135,7 @@ class StrategyNumbers:
         """The numbers as (label, value) lines, for the page and the Markdown."""
         ring_text = ", ".join(f"{self.rings[r]} in ring {r}" for r in RINGS)
         week_text = " ".join(str(n) for _, n in self.weeks)
-        targets_text = f"{self.target_orgs} organizations, {self.target_people} people"
+        targets_text = f"{plural(self.target_orgs, 'organization')}, {plural(self.target_people, 'person', 'people')}"
         if self.routes is not None:
             targets_text += f"; {self.routes[0]} with a warm route, {self.routes[1]} without"
         return [
@@ -142,7 +143,7 @@ class StrategyNumbers:
             ("interactions a week", f"{week_text} (last 8 weeks; {self.per_week:.1f} a week)"),
             (
                 "gives vs asks",
-                f"{self.gives} gives, {self.asks} asks"
+                f"{plural(self.gives, 'give')}, {plural(self.asks, 'ask')}"
                 f" ({self.gives_recent} vs {self.asks_recent} in the last {RECENT_DAYS} days)",
             ),
             ("targets", targets_text),

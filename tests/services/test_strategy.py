@@ -129,8 +129,8 @@ def test_strategy_numbers_come_from_the_data(db, now):
     assert "civic club" in n.no_reach and "family" not in n.no_reach
     lines = dict(n.lines())
     assert lines["people"] == "1 in ring 1, 0 in ring 2, 2 in ring 3"
-    assert lines["gives vs asks"] == "2 gives, 1 asks (1 vs 1 in the last 90 days)"
-    assert lines["targets"] == "1 organizations, 1 people"
+    assert lines["gives vs asks"] == "2 gives, 1 ask (1 vs 1 in the last 90 days)"
+    assert lines["targets"] == "1 organization, 1 person"
 
 
 def test_strategy_markdown_has_the_numbers_the_questions_and_the_advice(db, now):
