@@ -139,7 +139,7 @@ class GoalsScreen(Screen):
                 ),
             ]
             summary.update(Content("\n").join(lines))
-        self.query_one("#goals-targets", Static).update(_targets_text(message.targets))
+        self.query_one("#goals-targets", Static).update(targets_text(message.targets))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -166,7 +166,7 @@ class GoalsScreen(Screen):
         scroll_box(self.query_one("#goals-pane", VerticalScroll), how)
 
 
-def _targets_text(found: list[Target]) -> Content:
+def targets_text(found: list[Target]) -> Content:
     """The targets under the bars: organizations, then people, each with why."""
     head = Content.styled("Targets", "bold $accent")
     if not found:

@@ -22,7 +22,7 @@ from textual.widgets import Footer, Static
 
 from netty.services.strategy import FIELDS, StrategyPage, strategy_page
 from netty.ui.safe import content
-from netty.ui.screens.goals import _targets_text
+from netty.ui.screens.goals import targets_text
 from netty.ui.widgets.keylist import scroll_bindings
 
 GAP = ("now", "want", "gap", "fill")
@@ -141,5 +141,5 @@ def _data_text(page: StrategyPage) -> Content:
                 content(f": {who}"),
             )
         )
-    parts += [Content(""), _targets_text(list(page.targets))]
+    parts += [Content(""), targets_text(list(page.targets))]
     return Content("\n").join(parts)
