@@ -78,10 +78,12 @@ def test_target_keeps_the_old_spelling_and_adds_people_with_why(netty, dbfile):
 
 
 def test_the_contact_card_json_and_show_say_they_are_a_target(netty):
-    netty("add", "Sally Jones")
+    netty("add", "Sally Jones", "--org", "XYZ Corp")
     netty("target", "--person", "Sally Jones", "--note", "runs the design team")
-    assert "target:" in netty("show", "Sally Jones").out
-    assert "runs the design team" in netty("show", "Sally Jones").out
+    netty("target", "XYZ Corp", "--note", "best design team in town")
+    out = netty("show", "Sally Jones").out
+    assert "         target: runs the design team\n" in out
+    assert "     target org: XYZ Corp: best design team in town\n" in out
 
 
 def test_channels_lists_reach_suggests_the_seeds_and_venues(netty):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pendulum
 import pytest
 
+from netty.db.models import Contact
 from netty.errors import InvalidInput
 from netty.services import changes, goals
 from netty.services.contacts import ContactFields, add_contact
@@ -123,8 +124,8 @@ def test_streak_counts_consecutive_weeks_met_and_includes_this_week_once_met(db,
 
 
 def test_month_goals_and_streaks_count_calendar_months(db, now):
-    # New people in ring 3: one in each of Sep, Oct and Nov; the LinkedIn-style
-    # connected_at wins over when the contact was added.
+    # New people in ring 3: one in each of Sep, Oct and Nov. Ed was added today from a
+    # LinkedIn export but connected in October: the connection date counts.
     for name, when in [
         ("Ann Ring", now.subtract(months=2)),
         ("Bob Ring", now.subtract(months=1)),
@@ -132,11 +133,16 @@ def test_month_goals_and_streaks_count_calendar_months(db, now):
     ]:
         person(when, name, ring=3)
     person(now.subtract(days=1), "Dee Inner", ring=1)
+    ed = person(now, "Ed Linked", ring=3)
+    with changes.change("connected", now):
+        Contact.update(connected_at=now.subtract(months=1, days=2)).where(
+            Contact.id == ed
+        ).execute()
     goals.set_goal("new-ring3", 1, "month", now)
     at = report(now)["new-ring3"]
     assert (at.done, at.previous, at.streak, str(at.start), str(at.end)) == (
         1,
-        1,
+        2,
         3,
         "2026-11-01",
         "2026-11-30",
@@ -150,6 +156,7 @@ def test_each_kind_counts_what_the_readme_says(db, now):
     at = monday.add(hours=1)
     log_interaction([sally, ann], kind="coffee", when=at, now=now)  # one coffee, two people
     coffee(sally, at, kind="message")  # a ping
+    coffee(sally, at, kind="thank-you")  # a ping, not online
     coffee(sally, at, kind="email", by_them=True)  # theirs: not my ping, but online
     coffee(sally, at, kind="event")  # an event without an Event record
     coffee(sally, at, kind="note")  # counts for nothing
@@ -160,7 +167,7 @@ def test_each_kind_counts_what_the_readme_says(db, now):
     assert done == {
         "coffees": 1,
         "events": 1,
-        "pings": 1,
+        "pings": 2,
         "gives": 1,
         "new-ring1": 0,
         "new-ring2": 0,
