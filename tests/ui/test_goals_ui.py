@@ -82,6 +82,7 @@ async def test_S_shows_the_page_and_e_edits_it_as_one_change(db, now, make_app):
         assert "(not written yet: what I do now and what it" in text
         assert "people: 0 in ring 1, 1 in ring 2, 0 in ring 3" in text
         assert "professional association:" in text  # a channel with no reach, with advice
+        assert "civic club: 1 (0/1/0) · 0" in text  # reach per channel and ring, 90 days
         await pilot.press("e")
         await settle(pilot)
         assert app.screen.focused is app.screen.query_one("#field-now", TextArea)

@@ -118,6 +118,18 @@ def _data_text(page: StrategyPage) -> Content:
     parts: list[Content] = [Content.styled("The numbers", "bold $accent")]
     for label, value in page.numbers.lines():
         parts.append(Content.assemble(content(f"{label}: ", "$text-muted"), content(value)))
+    parts += [
+        Content(""),
+        Content.styled("Channels: people (ring 1/2/3) · last 90 days", "bold $accent"),
+    ]
+    for c in page.channels.channels:
+        rings = "/".join(str(n) for n in c.rings)
+        parts.append(
+            Content.assemble(
+                content(f"{c.label}: ", "$text-muted"),
+                content(f"{c.people} ({rings}) · {c.recent}", "$text-muted" if c.no_reach else ""),
+            )
+        )
     no_reach = page.channels.no_reach
     parts += [Content(""), Content.styled("Channels with no reach", "bold $accent")]
     if not no_reach:
