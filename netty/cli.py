@@ -312,8 +312,11 @@ def show(env: Env, contact: str, as_json: bool) -> None:
         return
     c = detail.contact
     echo(f"#{c.id} {c.name}" + ("  (archived)" if c.archived else ""))
+    from netty.services.card import target_lines
+
     for label, value in (
         ("works", ", ".join(x for x in (c.title, c.organization) if x)),
+        *target_lines(c.id),
         (
             "ring",
             f"{c.ring}, every {plural(c.cadence_days, 'day')}"
@@ -621,16 +624,45 @@ def event(
 
 
 @cli.command()
-@click.argument("organization")
+@click.argument("name", metavar="[ORG]", required=False)
+@click.option("--person", is_flag=True, help="NAME is a contact: a person you want to reach.")
+@click.option("--note", metavar="TEXT", help="Why this is a target.")
 @click.option("--off", is_flag=True, help="No longer a target.")
+@click.option("--json", "as_json", is_flag=True, help="Without ORG: the targets as JSON.")
 @pass_env
-def target(env: Env, organization: str, off: bool) -> None:
-    """Mark ORGANIZATION as a target employer or client."""
-    from netty.services.contacts import set_target
+def target(
+    env: Env, name: str | None, person: bool, note: str | None, off: bool, as_json: bool
+) -> None:
+    """Mark ORG as a target employer or client (--person: a contact), with --note on why.
 
-    env.open()
-    name = set_target(organization, not off, env.now)
-    echo(f"{name} is {'no longer ' if off else ''}a target")
+    Without ORG, list the targets: organizations, then people, each with why.
+    """
+    from netty.services import targets
+
+    if name is None:
+        if person or note is not None or off:
+            raise click.UsageError("name the target, e.g. `netty target --person 'Sally Jones'`")
+        env.open(write=False)
+        found = targets.targets()
+        if as_json:
+            _echo_json([t.to_json() for t in found])
+            return
+        if not found:
+            echo("no targets yet: `netty target ORG` or `netty target --person NAME`")
+        for t in found:
+            detail = f" ({t.detail})" if t.detail else ""
+            why = f": {t.note}" if t.note else ""
+            echo(f"{t.kind:<12} {t.name}{detail}{why}")
+        return
+    env.open(write=True)
+    if person:
+        from netty.services.contacts import resolve_contact
+
+        found = targets.set_person_target(resolve_contact(name), not off, env.now, note)
+    else:
+        found = targets.set_organization_target(name, not off, env.now, note)
+    why = f": {found.note}" if found.note and not off else ""
+    echo(f"{found.name} is {'no longer ' if off else ''}a target{why}")
 
 
 @cli.command()
@@ -986,6 +1018,10 @@ cli_io.register(cli)
 from netty import cli_changes  # noqa: E402  (undo/redo/history/edit-item/delete/reopen)
 
 cli_changes.register(cli)
+
+from netty import cli_goals  # noqa: E402  (goals, channels, strategy)
+
+cli_goals.register(cli)
 
 
 if __name__ == "__main__":  # pragma: no cover

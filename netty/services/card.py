@@ -70,6 +70,25 @@ class ContactCard:
         return tuple(line for s in self.sections for line in s.lines)
 
 
+def target_lines(contact_id: int) -> list[tuple[str, str]]:
+    """("target", why) when the person is a target, and ("target org", "XYZ Corp: why")
+    when their organization is one; what the card and ``netty show`` say."""
+    from netty.db.models import Contact, Organization
+
+    row = Contact.get_or_none(Contact.id == contact_id)
+    if row is None:
+        return []
+    out = []
+    if row.is_target:
+        out.append(("target", row.target_note or "a person I want to reach"))
+    org = Organization.get_or_none(Organization.id == row.organization_id)
+    if org is not None and org.is_target:
+        out.append(
+            ("target org", f"{org.name}: {org.target_note}" if org.target_note else org.name)
+        )
+    return out
+
+
 def contact_card(contact_id: int, now: pendulum.DateTime) -> ContactCard:
     """Everything about one contact (archived ones too); days shown in ``now``'s zone.
 
@@ -101,6 +120,8 @@ def contact_card(contact_id: int, now: pendulum.DateTime) -> ContactCard:
         who.append(CardLine("works", work, work))
     cadence = f"every {c.cadence_days} days" + (" (ring default)" if c.cadence_is_default else "")
     who.append(CardLine("ring", f"{c.ring}, {RINGS[c.ring]}; {cadence}", str(c.ring)))
+    for label, text in target_lines(c.id):
+        who.append(CardLine(label, text, text))
     if c.channel:
         who.append(CardLine("channel", CHANNELS[c.channel], CHANNELS[c.channel]))
     met = c.how_met

@@ -396,14 +396,13 @@ def organization_for(name: str | None, now: pendulum.DateTime) -> Organization |
 
 
 def set_target(org_name: str, is_target: bool, now: pendulum.DateTime) -> str:
-    """Mark an organization as a target employer (or not); returns its name."""
-    with change("set a target", now, kind="target") as ch:
-        org = organization_for(require_name(org_name, "organization"), now)
-        assert org is not None
-        ch.label = f"{'marked' if is_target else 'unmarked'} {org.name} as a target"
-        org.is_target = is_target
-        org.save()
-    return org.name
+    """Mark an organization as a target employer (or not); returns its name.
+
+    Kept for its callers; ``netty.services.targets`` has the whole of it (notes, people).
+    """
+    from netty.services.targets import set_organization_target
+
+    return set_organization_target(org_name, is_target, now).name
 
 
 def next_ping(contact: Contact, now: pendulum.DateTime) -> pendulum.DateTime:

@@ -4268,3 +4268,68 @@ PEOPLE = [
         ],
     },
 ]
+
+
+# Bow and arrow (issue 12): goals, targets with why, this week's networking so far (the
+# goals half met), and the strategy page Jordan wrote.
+
+GOALS = {
+    "coffees": (2, "week"),
+    "pings": (5, "week"),
+    "gives": (2, "week"),
+    "events": (1, "month"),
+    "new-ring3": (2, "month"),
+}
+
+TARGET_NOTES = {
+    "Northwind Health": "Patient app used by a million people; design reports to the CPO.",
+    "Cascade Clinic Systems": "Senior product designer req approved; Omar is on the team.",
+    "Willamette Care Labs": "Small team, design lead role in Q1: the most room to shape things.",
+    "Rosehill Digital Therapeutics": "Clinician app needs a design lead; consent flows are my thing.",
+    "Bridgetown Benefits": "Long shot: another design role may open in spring.",
+}
+
+TARGET_PEOPLE = {
+    "dana": "Runs design at Northwind Health; the team I most want to join.",
+    "jess": "CEO of Willamette Care Labs; hires the design lead herself.",
+}
+
+# Logged this week, hours before "now": one coffee of two, three pings of five, one give
+# of two.
+THIS_WEEK = [
+    {"with": "kwame", "kind": "coffee", "hours_ago": 2, "summary": "Coffee at Heart on SE Stark"},
+    {"with": "priya", "kind": "message", "hours_ago": 3, "summary": "Sent her the UXPA call"},
+    {"with": "samira", "kind": "email", "hours_ago": 4, "summary": "Pantry volunteer rota"},
+    {"with": "zoe", "kind": "message", "hours_ago": 5, "summary": "Congrats on the new studio"},
+]
+THIS_WEEK_GIVES = [
+    {
+        "to": "kwame",
+        "kind": "resource",
+        "text": "Sent the small-hospital readmission study he was after",
+        "hours_ago": 2,
+    },
+]
+
+STRATEGY = {
+    "now": (
+        "Four months out of Fernwood. Freelance (Halyard, Juniper Ridge) covers about half the "
+        "bills. Most of my coffees are still with ring 1 and old agency friends."
+    ),
+    "want": (
+        "Senior product designer or design lead at a health-tech company in Portland, by "
+        "spring; patient-facing or clinician-facing work."
+    ),
+    "gap": (
+        "I know people at all five targets but only Omar well. No portfolio piece shows "
+        "clinical work end to end."
+    ),
+    "fill": (
+        "Two coffees a week, mostly ring 2 and 3. Ask Omar for an intro to Cascade's design "
+        "manager. Rotary breakfast monthly, UXPA meetups. Finish the CRMC charting case study."
+    ),
+    "strengths": "Relationships with past co-workers; consent-flow and accessibility work.",
+    "weaknesses": "Shy in big rooms; few people in health care beyond Tess.",
+    "opportunities": "Demo nights, UXPA, Rotary guests; Northwind and Willamette hiring in Q1.",
+    "threats": "Hiring freezes after the funding dip; designers with clinical degrees.",
+}
