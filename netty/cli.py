@@ -29,7 +29,7 @@ WRITE_COMMANDS = frozenset(
     {"add", "edit", "archive", "restore", "log", "event", "target", "remind", "snooze"}
     | {"done", "drop", "import", "merge", "demo"}
     | {"undo", "redo", "edit-item", "delete", "reopen"}
-)
+)  # `update` opens for writing only for sent, template edits and saving lists
 
 
 class Env:
@@ -944,6 +944,10 @@ cli_io.register(cli)
 from netty import cli_changes  # noqa: E402  (undo/redo/history/edit-item/delete/reopen)
 
 cli_changes.register(cli)
+
+from netty import cli_progress  # noqa: E402  (stats/review/update)
+
+cli_progress.register(cli)
 
 
 if __name__ == "__main__":  # pragma: no cover

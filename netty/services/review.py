@@ -16,6 +16,7 @@ from typing import Any
 import pendulum
 from peewee import fn
 
+from netty.dates import plural
 from netty.db.fields import from_utc_text, to_utc_text
 from netty.db.models import (
     Ask,
@@ -325,7 +326,8 @@ def suggest_strength(contact_id: int, now: pendulum.DateTime) -> StrengthSuggest
     if last is None:
         reasons.append("no conversation logged")
     else:
-        days = (now - from_utc_text(last)).in_days()
+        zone = now.tz or pendulum.UTC  # calendar days in the user's zone
+        days = (now.date() - from_utc_text(last).in_tz(zone).date()).days
         points += (
             2
             if days <= RECENT_DAYS[0]
@@ -365,3 +367,60 @@ def _days(days: int) -> str:
     if days == 1:
         return "yesterday"
     return f"{days} days ago"
+
+
+def review_lines(review: Review, *, markdown: bool = False) -> list[str]:
+    """The review as lines to print: plain text, or Markdown (headings and bullets).
+
+    Names and texts are the user's own, printed as they are (Markdown is not escaped).
+    """
+    month = pendulum.parse(f"{review.month}-01").format("MMMM YYYY")
+    f, b = review.figures, review.before
+    lines: list[str] = []
+
+    def heading(text: str, level: int = 2) -> None:
+        if lines:
+            lines.append("")
+        lines.append(f"{'#' * level} {text}" if markdown else text.upper() if level == 1 else text)
+
+    def bullet(text: str) -> None:
+        lines.append(f"- {text}" if markdown else f"  - {text}")
+
+    heading(f"Review of {month}", 1)
+    heading("What happened")
+    bullet(
+        f"{f.interactions} conversations ({f.in_person} in person, {f.online} online); "
+        f"{b.interactions} the month before"
+    )
+    reached = sum(f.reached_by_ring)
+    bullet(
+        f"reached {reached} people (ring 1: {f.reached_by_ring[0]}, ring 2: "
+        f"{f.reached_by_ring[1]}, ring 3: {f.reached_by_ring[2]})"
+    )
+    bullet(f"gave {f.gives} times, asked {f.asks} times")
+    kept = plural(f.kept_on_time + f.kept_late, "promise")
+    bullet(
+        f"kept {kept} ({f.kept_late} late); {f.kept_to_me} kept to me; "
+        f"{plural(f.thanks_sent, 'thank-you')} sent"
+    )
+    bullet(f"{f.needs_met_helped} of their needs met with my help")
+    heading("Who I helped")
+    for h in review.i_helped:
+        bullet(f"{h.name}: {'; '.join(h.what)}")
+    if not review.i_helped:
+        bullet("nobody this month: give something small first")
+    heading("Who helped me")
+    for h in review.helped_me:
+        thanked = "thanked" if h.thanked else "NOT THANKED YET"
+        bullet(f"{h.name}: {'; '.join(h.what)} ({thanked})")
+    if not review.helped_me:
+        bullet("no help logged this month")
+    heading("Rings that grew")
+    for ring, count in review.rings_grew:
+        bullet(f"ring {ring} ({RINGS[ring]}): {count} new")
+    if not review.rings_grew:
+        bullet("no new people this month")
+    heading("Next month")
+    for item in review.next_month:
+        bullet(item)
+    return lines
