@@ -56,8 +56,29 @@ REMINDER_TEXT = "send the next update to friends and neighbours"
 MAX_RECIPIENTS = 2000
 #: Opening words lower-cased inside a sentence ("you need a tutor"); others may be names.
 LOWER_FIRST = frozenset(
-    "a an the some more any another someone somebody help advice feedback new her his "
-    "their our my coffee lunch dinner".split()
+    [
+        "a",
+        "an",
+        "the",
+        "some",
+        "more",
+        "any",
+        "another",
+        "someone",
+        "somebody",
+        "help",
+        "advice",
+        "feedback",
+        "new",
+        "her",
+        "his",
+        "their",
+        "our",
+        "my",
+        "coffee",
+        "lunch",
+        "dinner",
+    ]
 )
 #: Kinds that are a conversation, for "the last thing they told me".
 CONVERSATIONS = ("coffee", "meal", "call", "video", "event", "message", "email")
@@ -398,7 +419,9 @@ def _personal_lines(ids: list[int], now: pendulum.DateTime) -> dict[int, str]:
 def _clause(text: str) -> str:
     one = " ".join(text.split())
     first, _, rest = one.partition(" ")
-    if first.lower() in LOWER_FIRST:  # "A tutor" reads "a tutor"; names keep their capital
+    if (
+        first.lower().rstrip(",;:.") in LOWER_FIRST
+    ):  # "A tutor" reads "a tutor"; names keep their capital
         one = f"{first.lower()} {rest}".rstrip()
     if len(one) > 160:
         one = one[:157].rstrip() + "..."

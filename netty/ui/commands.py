@@ -74,6 +74,16 @@ class ActionsProvider(Provider):
             ("contact: wrap up a meeting", "Log it, capture, tick off", screen.action_wrap_up),
             ("event: new (event mode)", "Everyone you met, one line each", screen.action_event),
             ("due: what is due now", "Pings, promises, nudges, thank-yous", screen.action_due),
+            (
+                "progress: charts over six months",
+                "Conversations, gives and asks, people reached (v)",
+                screen.action_progress,
+            ),
+            (
+                "update: letter to friends and neighbours",
+                "Preview, export and mark sent the update letter (L)",
+                screen.action_letter,
+            ),
             ("contacts: import a file", "LinkedIn, vCard, CSV or JSON", screen.action_import),
             ("contacts: review duplicates", "Find and merge duplicates", screen.action_duplicates),
             ("filter: clear", "Show everyone", partial(screen.set_filter, Filter())),
