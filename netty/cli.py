@@ -312,6 +312,7 @@ def show(env: Env, contact: str, as_json: bool) -> None:
         ("linkedin", c.linkedin if c.linkedin and c.linkedin not in c.urls else ""),
         ("location", c.location),
         ("tags", " ".join("#" + t for t in c.tags)),
+        ("strength", _strength_words(c.id, c.strength, env.now)),
         ("last contact", ago(c.last_interaction_at, env.now)),
         ("next ping", c.next_ping_at.in_tz(_local_zone()).to_date_string()),
         ("details", c.details),
@@ -434,6 +435,15 @@ def log(
     echo(f"logged [{recorded.interaction_ref}] {first}")
     for line in rest:
         echo(f"  {line}")
+
+
+def _strength_words(contact_id: int, strength: int | None, now) -> str:
+    """'3/5; suggested 4/5 (last talked ...)': the user's value is never changed."""
+    from netty.services.review import suggest_strength
+
+    suggested = suggest_strength(contact_id, now)
+    mine = f"{strength}/5" if strength is not None else "not set"
+    return f"{mine}; suggested {suggested.score}/5 ({', '.join(suggested.reasons)})"
 
 
 def _local_zone() -> Any:

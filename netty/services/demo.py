@@ -179,6 +179,9 @@ def load_demo(now: pendulum.DateTime) -> DemoSummary:
                         closed_at=now.subtract(days=1) if promise.get("done") else None,
                         nudges_sent=promise.get("nudges_sent", 0),
                     ).where(Promise.id == pid).execute()
+        from netty.services.update_letter import set_template
+
+        set_template(data.UPDATE_TEMPLATE, now)
     return DemoSummary(len(ids), interactions)
 
 

@@ -338,18 +338,19 @@ def suggest_strength(contact_id: int, now: pendulum.DateTime) -> StrengthSuggest
             else 0
         )
         reasons.append(f"last talked {_days(days)}")
-    points += (
-        2
-        if recent_count >= FREQUENCY[0]
-        else 1
-        if recent_count >= FREQUENCY[1]
-        else 0.5
-        if recent_count >= FREQUENCY[2]
-        else 0
-    )
-    reasons.append(
-        f"{recent_count} conversation{'s' if recent_count != 1 else ''} in the last year"
-    )
+    if last is not None:
+        points += (
+            2
+            if recent_count >= FREQUENCY[0]
+            else 1
+            if recent_count >= FREQUENCY[1]
+            else 0.5
+            if recent_count >= FREQUENCY[2]
+            else 0
+        )
+        reasons.append(
+            f"{recent_count} conversation{'s' if recent_count != 1 else ''} in the last year"
+        )
     if i_gave and they_gave:
         points += 1
         reasons.append("help goes both ways")

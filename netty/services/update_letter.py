@@ -428,6 +428,12 @@ def _clause(text: str) -> str:
     return one.rstrip(".!;:")
 
 
+def _sentence(text: str) -> str:
+    """``text`` stripped, ending with a full stop unless it ends with . ! ? or )."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", ")")) else text + "."
+
+
 def _letter(
     tpl: Template, cid: int, name: str, address: str | None, targets: str, personal: str
 ) -> Letter:
@@ -439,15 +445,15 @@ def _letter(
     parts.append(where)
     details = []
     if tpl.looking_for.strip():
-        details.append(f"What I am looking for: {tpl.looking_for.strip()}")
+        details.append(f"What I am looking for: {_sentence(tpl.looking_for)}")
     if targets:
-        details.append(f"Organizations I would love to reach: {targets}")
+        details.append(f"Organizations I would love to reach: {_sentence(targets)}")
     if details:
         parts.append("\n".join(details))
     if tpl.ask.strip():
-        parts.append(f"The one thing that would help most: {tpl.ask.strip()}")
+        parts.append(f"The one thing that would help most: {_sentence(tpl.ask)}")
     if tpl.offer.strip():
-        parts.append(f"And what I can do for you: {tpl.offer.strip()}")
+        parts.append(f"And what I can do for you: {_sentence(tpl.offer)}")
     closing = "Thank you, and talk soon,"
     if tpl.signature.strip():
         closing += "\n" + tpl.signature.strip()

@@ -96,7 +96,7 @@ def test_update_template_draft_export_and_sent(netty, tmp_path):
     assert draft.splitlines()[0] == "2 letters to rings 1, 2 · family, friends and neighbours"
     assert "no email address: Tess Calloway" in draft
     assert "Hi Zoë,\n\nLast time you mentioned you need a Python tutor." in draft
-    assert "The one thing that would help most: an intro to Northwind" in draft
+    assert "The one thing that would help most: an intro to Northwind.\n" in draft
 
     folder = tmp_path / "letters"
     result = netty("update", "export", "-o", folder)
@@ -130,3 +130,20 @@ def test_update_saved_lists(netty):
     assert_user_error(netty("update", "sent", "--ring", "4", ok=False))
     netty("update", "list", "club", "--delete")
     assert "no saved lists" in netty("update", "list").out
+
+
+def test_show_suggests_a_strength_beside_the_one_set_and_keeps_it(netty, dbfile):
+    import sqlite3
+
+    _history(netty)
+    netty("edit", "Zoë", "--strength", "2")
+    out = netty("show", "Zoë").out
+    assert (
+        "strength: 2/5; suggested 3/5 (last talked 23 days ago, 1 conversation in the last "
+        "year, help goes one way (I gave))"
+    ) in out
+    out = netty("show", "Sam").out
+    assert "strength: not set; suggested 3/5 (last talked 22 days ago" in out
+    with sqlite3.connect(dbfile) as conn:
+        stored = dict(conn.execute("SELECT name, strength FROM contact").fetchall())
+    assert stored["Zoë Müller"] == 2 and stored["Sam Work"] is None

@@ -100,10 +100,10 @@ def test_each_letter_is_personal_and_says_the_template(people, now):
     zoe = letters["Zoë Müller"].body
     assert zoe.startswith("Hi Zoë,\n\nLast time you mentioned you need a Python tutor for her son.")
     assert "I left Acme in September." in zoe
-    assert "What I am looking for: a design lead role in health tech" in zoe
-    assert "Organizations I would love to reach: Northwind Health" in zoe
+    assert "What I am looking for: a design lead role in health tech.\n" in zoe
+    assert "Organizations I would love to reach: Northwind Health.\n" in zoe
     assert "The one thing that would help most: an email intro" in zoe
-    assert "And what I can do for you: a teardown of your shop's website" in zoe
+    assert "And what I can do for you: a teardown of your shop's website.\n" in zoe
     assert zoe.rstrip().endswith("Alex")
     tess = letters["Tess Calloway"].body
     assert "our talk on November 13: her bakery is opening a second shop." in tess

@@ -68,7 +68,8 @@ async def test_the_letter_previews_each_recipient_and_opens_it_in_mail(demo_app,
         assert "Hi Fatima," in unquote(link)
 
 
-async def test_e_edits_the_template_and_the_preview_follows(demo_app):
+async def test_e_edits_the_template_and_the_preview_follows(demo_app, now):
+    update_letter.set_template({"where": ""}, now)
     async with demo_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("L")
