@@ -96,8 +96,9 @@ def selection_options(func):
 
 
 def register(cli: click.Group) -> None:
-    """Add stats, review and update to the ``netty`` group."""
-    from netty.cli import pass_env
+    """Add stats, review and update to the ``netty`` group (the shared ``Env`` is the
+    click context object, as in ``cli_io``, so ``python -m netty.cli`` works too)."""
+    pass_env = click.pass_obj
 
     @cli.command()
     @click.option("--since", metavar="WHEN", help="Start of the span (default: 6 months ago).")
