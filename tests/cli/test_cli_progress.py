@@ -147,3 +147,32 @@ def test_show_suggests_a_strength_beside_the_one_set_and_keeps_it(netty, dbfile)
     with sqlite3.connect(dbfile) as conn:
         stored = dict(conn.execute("SELECT name, strength FROM contact").fetchall())
     assert stored["Zoë Müller"] == 2 and stored["Sam Work"] is None
+
+
+def test_update_as_plain_text_json_and_other_targets(netty, tmp_path):
+    _history(netty)
+    netty("target", "Northwind Health")
+    out = tmp_path / "letters.txt"
+    assert netty("update", "export", "--format", "text", "-o", out).out == (
+        f"wrote 2 letters to {out}\n"
+    )
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("To: Tess Calloway (no email)\nSubject: A quick update on my search\n")
+    assert "To: Zoë Müller <zoe@example.org>" in text
+    assert "Organizations I would love to reach: Northwind Health." in text
+    netty("update", "template", "--targets", "Acme and Initech")
+    letters = netty("update", "draft", "--json").json
+    assert [letter["name"] for letter in letters] == ["Tess Calloway", "Zoë Müller"]
+    assert "Organizations I would love to reach: Acme and Initech." in letters[1]["body"]
+    assert netty("update", "list", "pair", "Sam", "Tess").code == 0
+    assert netty("update", "list", "pair").out == (
+        "#3 Sam Work <sam@x.example>\n#2 Tess Calloway (no email)\n"
+    )
+
+
+def test_review_as_json(netty):
+    _history(netty)
+    data = netty("review", "--month", "2026-11", "--json").json
+    assert data["month"] == "2026-11"
+    assert data["i_helped"] == [{"id": 1, "name": "Zoë Müller", "what": ["my tutor list"]}]
+    assert data["figures"]["gives"] == 1 and data["month_before"]["label"] == "2026-10"
