@@ -108,32 +108,31 @@ def main() -> None:
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "PYTHONPATH": str(root)}
     with tempfile.TemporaryDirectory() as folder:
-        db = str(Path(folder) / "bench.db")
+        db = args.keep or str(Path(folder) / "bench.db")
+        fresh = not Path(db).exists()
         started = time.perf_counter()
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "netty.cli",
-                "--db",
-                db,
-                "demo",
-                "--size",
-                str(args.size),
-                "--no-tui",
-            ],
-            check=True,
-            env=env,
-            stdout=subprocess.DEVNULL,
-        )
+        if fresh:
+            command = [sys.executable, "-m", "netty.cli", "--db", db, "demo"]
+            subprocess.run(
+                [*command, "--size", str(args.size), "--no-tui"],
+                check=True,
+                env=env,
+                stdout=subprocess.DEVNULL,
+            )
         from netty import clock
         from netty.db import open_database
-        from netty.db.models import Interaction
+        from netty.db.models import Ask, Give, Interaction, Promise
         from netty.services import progress, review, update_letter
 
         now = clock.now()
         open_database(db, now)
-        added = _ledger(args.size, now)
+        if fresh:
+            _ledger(args.size, now)
+        added = {
+            "gives": Give.select().count(),
+            "asks": Ask.select().count(),
+            "promises": Promise.select().where(Promise.status == "done").count(),
+        }
         made = time.perf_counter() - started
         interactions = Interaction.select().count()
         rows = [
