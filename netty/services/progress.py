@@ -3,7 +3,9 @@
 Networking is slow (seeds 004: "microwave networkers" give up because they see no
 progress); these figures show it moving. Every figure is counted by a few SQL
 aggregates over the whole span (one ``CASE`` expression maps a moment to its
-period, so a query groups by period), never one query per contact or per period.
+period, so a query groups by period), never one query per contact or per period;
+people reached are the distinct (period, person) pairs, read from covering indexes
+(migration 0010) and counted per ring in one pass.
 
 Periods are calendar weeks (Monday to Monday) or months in the user's time zone
 (``now.tz``): each period's bounds are local midnights, converted to UTC and

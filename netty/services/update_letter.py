@@ -144,6 +144,7 @@ class Selection:
 
     @property
     def is_default(self) -> bool:
+        """Nothing chosen: the default recipients apply."""
         return not (self.rings or self.tags or self.channels or self.list_name or self.contact_ids)
 
     def describe(self) -> str:
@@ -183,6 +184,7 @@ class Letter:
     sender: str = ""
 
     def to_json(self) -> dict[str, Any]:
+        """JSON-ready: id, name, email (or null), subject, body."""
         return {
             "id": self.contact_id,
             "name": self.name,
@@ -204,6 +206,7 @@ class Draft:
 
     @property
     def without_email(self) -> tuple[Letter, ...]:
+        """The letters to people with no email address (no .eml, no mailto: for them)."""
         return tuple(letter for letter in self.letters if not letter.email)
 
 
@@ -317,9 +320,7 @@ def recipients(selection: Selection) -> list[tuple[int, str, str | None]]:
             query = query.where(Contact.channel.in_(list(sel.channels)))
         if sel.tags:
             tagged = (
-                ContactTag.select(ContactTag.contact)
-                .join(Tag)
-                .where(fn_lower_in(Tag.name, sel.tags))
+                ContactTag.select(ContactTag.contact).join(Tag).where(_tag_is(Tag.name, sel.tags))
             )
             query = query.where(Contact.id.in_(tagged))
     people = list(query.order_by(Contact.name_key).limit(MAX_RECIPIENTS).tuples())
@@ -335,7 +336,7 @@ def recipients(selection: Selection) -> list[tuple[int, str, str | None]]:
     return [(cid, name, emails.get(cid)) for cid, name in people]
 
 
-def fn_lower_in(column, tags: tuple[str, ...]):
+def _tag_is(column, tags: tuple[str, ...]):
     """``column`` equal to one of ``tags`` (tags are stored as typed; matched folded)."""
     wanted = {fold(t.lstrip("#")) for t in tags}
     names = [n for (n,) in Tag.select(Tag.name).tuples() if fold(n) in wanted]
