@@ -29,7 +29,7 @@ WRITE_COMMANDS = frozenset(
     {"add", "edit", "archive", "restore", "log", "event", "target", "remind", "snooze"}
     | {"done", "drop", "import", "merge", "demo"}
     | {"undo", "redo", "edit-item", "delete", "reopen"}
-)
+)  # `update` opens for writing only for sent, template edits and saving lists
 
 
 class Env:
@@ -339,6 +339,7 @@ def show(env: Env, contact: str, as_json: bool) -> None:
         ("tags", " ".join("#" + t for t in c.tags)),
         ("birthday", _date_line(c.birthday, env.now)),
         ("anniversary", _date_line(c.anniversary, env.now)),
+        ("strength", _strength_words(c.id, c.strength, env.now)),
         ("last contact", ago(c.last_interaction_at, env.now)),
         ("next ping", c.next_ping_at.in_tz(_local_zone()).to_date_string()),
         ("details", c.details),
@@ -471,6 +472,15 @@ def log(
     echo(f"logged [{recorded.interaction_ref}] {first}")
     for line in rest:
         echo(f"  {line}")
+
+
+def _strength_words(contact_id: int, strength: int | None, now) -> str:
+    """'3/5; suggested 4/5 (last talked ...)': the user's value is never changed."""
+    from netty.services.review import suggest_strength
+
+    suggested = suggest_strength(contact_id, now)
+    mine = f"{strength}/5" if strength is not None else "not set"
+    return f"{mine}; suggested {suggested.score}/5 ({', '.join(suggested.reasons)})"
 
 
 def _local_zone() -> Any:
@@ -1022,6 +1032,10 @@ cli_changes.register(cli)
 from netty import cli_goals  # noqa: E402  (goals, channels, strategy)
 
 cli_goals.register(cli)
+
+from netty import cli_progress  # noqa: E402  (stats/review/update)
+
+cli_progress.register(cli)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -216,7 +216,11 @@ class Interaction(BaseModel):
     archived_at = Timestamp(null=True)
 
     class Meta:
-        indexes = ((("kind", "initiated_by", "occurred_at"), False),)
+        indexes = (
+            (("kind", "initiated_by", "occurred_at"), False),
+            # progress figures: an index-only range scan (migration 0010)
+            (("occurred_at", "kind", "in_person", "archived_at", "initiated_by"), False),
+        )
 
 
 class InteractionContact(BaseModel):

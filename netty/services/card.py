@@ -22,6 +22,7 @@ from netty.db.vocab import CHANNELS, RINGS
 from netty.errors import InvalidInput
 from netty.services.birthdays import soon_words
 from netty.services.contacts import get_contact
+from netty.services.review import suggest_strength
 from netty.services.text import linkedin_key, normalise_phone
 from netty.services.timeline import contact_detail
 from netty.services.views import ContactView
@@ -139,8 +140,15 @@ def contact_card(contact_id: int, now: pendulum.DateTime) -> ContactCard:
             near = soon_words(value, now)
             text = value.label() + (f" · {near}" if near else "")
             who.append(CardLine(value.name, text, value.label()))
-    if c.strength is not None:
-        who.append(CardLine("strength", f"{c.strength}/5", str(c.strength)))
+    suggested = suggest_strength(c.id, now)
+    mine = f"{c.strength}/5" if c.strength is not None else "not set"
+    who.append(
+        CardLine(
+            "strength",
+            f"{mine} · suggested {suggested.score}/5 ({', '.join(suggested.reasons)})",
+            str(c.strength if c.strength is not None else suggested.score),
+        )
+    )
     if c.connected_at:
         who.append(CardLine("connected", day(c.connected_at), day(c.connected_at)))
     who.append(CardLine("added", day(c.created_at), day(c.created_at)))

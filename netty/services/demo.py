@@ -193,6 +193,9 @@ def load_demo(now: pendulum.DateTime) -> DemoSummary:
                         nudges_sent=promise.get("nudges_sent", 0),
                     ).where(Promise.id == pid).execute()
         interactions += _bow_and_arrow(now, ids)
+        from netty.services.update_letter import set_template
+
+        set_template(data.UPDATE_TEMPLATE, now)
     return DemoSummary(len(ids), interactions)
 
 

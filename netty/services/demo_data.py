@@ -4333,3 +4333,19 @@ STRATEGY = {
     "opportunities": "Demo nights, UXPA, Rotary guests; Northwind and Willamette hiring in Q1.",
     "threats": "Hiring freezes after the funding dip; designers with clinical degrees.",
 }
+
+# Jordan's update letter to friends and neighbours (`L` in the app, `netty update draft`).
+UPDATE_TEMPLATE = {
+    "subject": "Four months in: an update on my search",
+    "where": (
+        "Four months after Fernwood let me go, the move into health tech is taking shape: "
+        "a first interview last week and a freelance project that pays the bills."
+    ),
+    "looking_for": ("a product design lead role on a patient-facing app, in Portland or remote"),
+    "ask": (
+        "if you know anyone at one of these organizations, a short email introduction "
+        "would help more than anything"
+    ),
+    "offer": "a second pair of eyes on anything you are designing, or an intro to someone I know",
+    "signature": "Jordan",
+}

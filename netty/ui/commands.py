@@ -80,6 +80,16 @@ class ActionsProvider(Provider):
                 "Where I am, where I want to be; channels and venues",
                 screen.action_strategy,
             ),
+            (
+                "progress: charts over six months",
+                "Conversations, gives and asks, people reached (v)",
+                screen.action_progress,
+            ),
+            (
+                "update: letter to friends and neighbours",
+                "Preview, export and mark sent the update letter (L)",
+                screen.action_letter,
+            ),
             ("contacts: import a file", "LinkedIn, vCard, CSV or JSON", screen.action_import),
             ("contacts: review duplicates", "Find and merge duplicates", screen.action_duplicates),
             ("filter: clear", "Show everyone", partial(screen.set_filter, Filter())),

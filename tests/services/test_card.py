@@ -59,7 +59,7 @@ def test_every_field_is_on_the_card_with_links(sally, now):
         ("how met", "Rotary breakfast"),
         ("introduced by", "Omar Siddiqui"),
         ("tags", "#design #health"),
-        ("strength", "3/5"),
+        ("strength", "3/5 · suggested 0/5 (no conversation logged, no help either way yet)"),
         ("added", "14 Oct 2026"),
     ]
     assert texts(card, "Keeping in touch") == [

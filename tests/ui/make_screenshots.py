@@ -29,6 +29,8 @@ SHOTS = {
     "due": ("d",),
     "week": ("d", "w"),
     "card": ("slash", *"sally", "enter", "enter"),
+    "progress": ("v",),
+    "letter": ("L",),
     "edit-item": ("slash", *"sally", "enter", "tab", "j", "e"),
     "event": (
         "E",

@@ -136,3 +136,18 @@ def test_strategy_view(snap_compare, demo_app):
 
 def test_strategy_view_narrow(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_then("S"))
+
+
+def test_progress_view(snap_compare, demo_app):
+    """`v`: six months of the demo network as charts, per month."""
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=_then("v"))
+
+
+def test_progress_view_narrow(snap_compare, demo_app):
+    """The progress view stays readable at 80x24."""
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_then("v"))
+
+
+def test_update_letter(snap_compare, demo_app):
+    """`L`: who gets the update letter, and the first one in full."""
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=_then("L"))

@@ -173,6 +173,23 @@ class MainScreen(Screen):
             id="main.event",
             tooltip="Event mode: everyone you met, one line each",
         ),
+        Binding(
+            "v",
+            "progress",
+            "Progress",
+            show=False,
+            id="main.progress",
+            tooltip="Progress over six months: charts of conversations, gives and asks, reach",
+        ),
+        Binding(
+            "L",
+            "letter",
+            "Update letter",
+            key_display="L",
+            show=False,
+            id="main.letter",
+            tooltip="The update letter to friends and neighbours: preview, export, mark sent",
+        ),
     ]
 
     @dataclass
@@ -443,6 +460,16 @@ class MainScreen(Screen):
                 self.app.data_changed()
 
         self.app.push_screen(ImportDialog(), done)
+
+    def action_progress(self) -> None:
+        from netty.ui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
+
+    def action_letter(self) -> None:
+        from netty.ui.screens.letter import LetterScreen
+
+        self.app.push_screen(LetterScreen())
 
     def action_duplicates(self) -> None:
         from netty.ui.screens.duplicates import DuplicatesScreen
