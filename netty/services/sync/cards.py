@@ -36,10 +36,10 @@ from collections.abc import Iterable
 from typing import Any
 
 import pendulum
-from peewee import JOIN
+from peewee import JOIN, Case
 
 from netty.db.bulk import chunks
-from netty.db.models import Contact, ContactMethod, ContactTag, Organization, Tag
+from netty.db.models import Contact, ContactMethod, ContactTag, Organization, Tag, database
 from netty.errors import InvalidInput
 from netty.services.exporters import vcard as export
 from netty.services.importers import vcard as read
@@ -124,19 +124,38 @@ def new_uid() -> str:
     return str(uuid.uuid4())
 
 
+# What ``exporters.vcard.card`` reads of a contact.
+_CARD_COLUMNS = (
+    Contact.id,
+    Contact.name,
+    Contact.name_key,
+    Contact.title,
+    Contact.location,
+    Contact.notes,
+    Contact.ring,
+    Contact.channel,
+    Contact.cadence_days,
+    Contact.strength,
+    Contact.how_met,
+    Contact.details,
+    Contact.connected_at,
+    Contact.updated_at,
+    Contact.uid,
+)
+
+
 def _load(ids: list[int]) -> tuple[list[Any], dict[int, list], dict[int, list[str]]]:
     """Contacts (as the exporter reads them), their methods and tags, in a few queries."""
     rows = []
     methods: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     tags: dict[int, list[str]] = defaultdict(list)
     for chunk in chunks(ids):
-        for contact in (
-            Contact.select(Contact, Organization.name.alias("org_name"))
+        rows.extend(
+            Contact.select(*_CARD_COLUMNS, Organization.name.alias("org_name"))
             .join(Organization, JOIN.LEFT_OUTER, on=(Contact.organization == Organization.id))
             .where(Contact.id.in_(chunk))
-            .objects()
-        ):
-            rows.append(contact)
+            .namedtuples()
+        )
         for cid, kind, value, label in (
             ContactMethod.select(
                 ContactMethod.contact, ContactMethod.kind, ContactMethod.value, ContactMethod.label
@@ -200,6 +219,19 @@ def _props(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
+_OWN_LINE = re.compile(r"^(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)[;:]")
+
+
+def _own_props(text: str) -> list[tuple[str, str, str]]:
+    """``_props`` for a card the exporter just wrote (well formed, so read quickly)."""
+    out = []
+    for line in text.replace("\r\n ", "").split("\r\n"):
+        match = _OWN_LINE.match(line)
+        if match:
+            out.append(((match.group(1) or "").lower(), match.group(2).upper(), line))
+    return out
+
+
 def _group_fields(props: list[tuple[str, str, str]]) -> dict[str, str | None]:
     """The synced field each group belongs to (None: a group of properties netty keeps)."""
     groups: dict[str, str | None] = {}
@@ -225,7 +257,7 @@ def _finish(ours: str, uid: str, previous: str | None) -> str:
     ``previous``'s lines keep their order; the lines of a changed field take the
     place of that field's first old line; fields new to the card come last.
     """
-    mine = _props(ours)
+    mine = _own_props(ours)
     our_groups = _group_fields(mine)
     old: list[tuple[str, str, str]] = []
     same: set[str] = set()
@@ -370,6 +402,16 @@ def set_uid(contact_id: int, uid: str) -> None:
     Contact.update(uid=uid).where(Contact.id == contact_id).execute()
 
 
+def set_uids(uids: dict[int, str]) -> None:
+    """``set_uid`` for many contacts: one statement per 500 (inside a ``change()``)."""
+    items = list(uids.items())
+    for start in range(0, len(items), 500):
+        chunk = items[start : start + 500]
+        Contact.update(uid=Case(Contact.id, chunk)).where(
+            Contact.id.in_([cid for cid, _uid in chunk])
+        ).execute()
+
+
 # ------------------------------------------------------------------ fingerprints
 
 
@@ -413,15 +455,15 @@ def _fingerprints(ids: list[int] | None) -> dict[int, tuple[str, bool, str | Non
         contacts = contacts.where(Contact.id.in_(ids))
         methods = methods.where(ContactMethod.contact.in_(ids))
         tag_rows = tag_rows.where(ContactTag.contact.in_(ids))
-    for cid, name, title, location, uid, archived, org in contacts.tuples():
+    for cid, name, title, location, uid, archived, org in database.execute(contacts):
         hashes[cid] = hashlib.blake2b(
             repr((name, title, location, uid, org)).encode(), digest_size=16
         )
         meta[cid] = (bool(archived), uid)
-    for cid, kind, value, label, position in methods.tuples():
+    for cid, kind, value, label, position in database.execute(methods):
         hashes[cid].update(repr((kind, value, label, position)).encode())
     tags: dict[int, list[str]] = defaultdict(list)
-    for cid, name in tag_rows.tuples():
+    for cid, name in database.execute(tag_rows):
         tags[cid].append(name)
     for cid, names in tags.items():
         hashes[cid].update(repr(sorted(names)).encode())

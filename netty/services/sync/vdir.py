@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import re
 import secrets
@@ -61,6 +60,7 @@ from netty.services.changes import change, write_transaction
 from netty.services.sync import cards
 
 EXTENSION = ".vcf"
+BATCH = 50  # this many new cards or more are made durable by one os.sync()
 CONFLICTS_KEY = "sync.conflicts"  # the last sync's conflicts (a journaled setting)
 TEMP_SUFFIX = ".netty-tmp"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9@._+-]{1,200}$")
@@ -218,25 +218,49 @@ def _read(folder: Path, href: str) -> tuple[bytes, str] | None:
     return data, _decode(data)
 
 
-def _write(folder: Path, href: str, text: str) -> tuple[str, int, int]:
-    """Write a card atomically (temporary file, fsync, rename); returns its hash and stat."""
-    target = folder / href
-    temp = folder / f".{href[:120]}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
+def _write(run: _Run, href: str, text: str, contact_id: int) -> None:
+    """Write a card atomically: a temporary file beside it, fsynced, renamed over it.
+
+    Many cards at once (``BATCH``, a first sync) are written as temporary files,
+    made durable by one ``os.sync()``, then renamed, instead of one fsync each.
+    """
+    target = run.folder / href
+    temp = run.folder / f".{href[:120]}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
     data = text.encode("utf-8")
     try:
         fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         try:
             os.write(fd, data)
-            os.fsync(fd)
+            if not run.batch:
+                os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(temp, target)
-        st = os.stat(target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise InvalidInput(f"cannot write {target}: {describe_os_error(exc)}") from exc
-    return _digest(data), st.st_mtime_ns, st.st_size
+    run.pending.append((temp, target))
+    run.wrote_files = True
+    run.touched[contact_id] = href
+    run.written[href] = data
+    if not run.batch:
+        _rename(run)
+
+
+def _rename(run: _Run) -> None:
+    """Give the written temporary files their names (after one sync in a batch)."""
+    if run.batch and run.pending:
+        os.sync()
+    try:
+        for temp, target in run.pending:
+            os.replace(temp, target)
+    except OSError as exc:
+        for temp, _target in run.pending:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        raise InvalidInput(f"cannot write in {run.folder}: {describe_os_error(exc)}") from exc
+    finally:
+        run.pending.clear()
 
 
 def _remove(folder: Path, href: str, card_hash: str) -> bool:
@@ -351,6 +375,9 @@ class _Run:
     touched: dict[int, str] = field(default_factory=dict)  # contact id -> href to re-state
     names: dict[int, str] = field(default_factory=dict)
     wrote_files: bool = False
+    batch: bool = False  # many files: one os.sync() instead of an fsync each
+    pending: list[tuple[Path, Path]] = field(default_factory=list)  # (temporary, target)
+    written: dict[str, bytes] = field(default_factory=dict)  # href -> bytes written
 
 
 def _states(key: str) -> dict[str, _State]:
@@ -364,7 +391,7 @@ def _states(key: str) -> dict[str, _State]:
         VdirCard.size,
         VdirCard.netty_fp,
     ).where(VdirCard.vdir == key)
-    return {row[1]: _State(*row) for row in query.tuples()}
+    return {row[1]: _State(*row) for row in database.execute(query).fetchall()}
 
 
 @dataclass
@@ -439,6 +466,7 @@ def sync_vdir(
     file cannot be written (the database is then left as it was).
     """
     folder = vdir_path(path)
+    version = _version()
     scan = _scan(folder)
     if scan.quiet or dry_run:
         if scan.restat and not dry_run:
@@ -448,7 +476,8 @@ def sync_vdir(
             _carry(run, scan)
         return _report(run, scan, len(scan.files))
     with change(f"synced vdir {folder}", now, kind="sync") as ch:
-        scan = _scan(folder)  # again, holding the write lock
+        if _version() != version:  # another netty wrote meanwhile: look again, with the lock
+            scan = _scan(folder)
         run = _Run(folder, now, False)
         _restat(scan.restat)
         _carry(run, scan)
@@ -465,6 +494,19 @@ def sync_vdir(
     if run.wrote_files:
         fsync_folder(folder)
     return report
+
+
+def _version() -> tuple[int, int, int]:
+    """Moves with every change, undo and redo of any netty (the one open now left out)."""
+    from peewee import fn
+
+    from netty.db.models import Change
+
+    done = Change.state != "open"
+    newest = Change.select(fn.MAX(Change.id)).where(done).scalar() or 0
+    undo_order = Change.select(fn.MAX(Change.undo_seq)).where(done).scalar() or 0
+    undone = Change.select().where(Change.state == "undone").count()
+    return (int(newest), int(undo_order), int(undone))
 
 
 def _restat(rows: list[tuple[int, int, int]]) -> None:
@@ -537,7 +579,11 @@ def _carry(run: _Run, scan: _Scan) -> None:
                 continue
             _data, text = got
         restore = netty == "archived"
-        base = json.loads(VdirCard.get_by_id(s.id).base)
+        base_text = VdirCard.select(VdirCard.base).where(VdirCard.id == s.id).scalar() or ""
+        try:
+            base = cards.fields_from_card(base_text)
+        except cards.CardUnreadable:
+            base = None
         _merge(run, s.contact_id, s.href, text, base, s, restore=restore)
     # new cards
     if scan.new_files:
@@ -626,9 +672,7 @@ def _out(
         return
     uid = _ensure_uid(contact_id, state.uid if state else None)
     text = cards.card_text(contact_id, previous=previous, uid=uid)
-    _write(run.folder, href, text)
-    run.wrote_files = True
-    run.touched[contact_id] = href
+    _write(run, href, text, contact_id)
 
 
 def _ensure_uid(contact_id: int, wanted: str | None) -> str:
@@ -716,29 +760,23 @@ def _emails() -> dict[str, set[int]]:
 
 def _new_contacts(run: _Run, scan: _Scan, ids: list[int], taken: set[str]) -> None:
     """Contacts the folder has never had: one new card each."""
+    run.batch = len(ids) >= BATCH
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        chunk_names = dict(
-            Contact.select(Contact.id, Contact.name).where(Contact.id.in_(chunk)).tuples()
-        )
-        uids = {}
-        for cid in chunk:
-            uid = scan.fps[cid][2]
-            if not uid:
-                uid = cards.new_uid()
-                if not run.dry:
-                    cards.set_uid(cid, uid)
-            uids[cid] = uid
+        names = dict(Contact.select(Contact.id, Contact.name).where(Contact.id.in_(chunk)).tuples())
+        uids = {cid: scan.fps[cid][2] or cards.new_uid() for cid in chunk}
+        if not run.dry:
+            cards.set_uids({cid: uids[cid] for cid in chunk if not scan.fps[cid][2]})
         texts = {} if run.dry else cards.card_texts(chunk)
         for cid in chunk:
             href = _href_for(uids[cid], taken)
             taken.add(href)
-            run.items.append(SyncItem("out", "new", chunk_names.get(cid, f"#{cid}"), href, cid))
-            if run.dry:
-                continue
-            _write(run.folder, href, texts[cid])
-            run.wrote_files = True
-            run.touched[cid] = href
+            run.items.append(SyncItem("out", "new", names.get(cid, f"#{cid}"), href, cid))
+            if not run.dry:
+                _write(run, href, texts[cid], cid)
+    if not run.dry:
+        _rename(run)
+    run.batch = False
 
 
 def _store_skipped(run: _Run, key: str, href: str, data: bytes) -> None:
@@ -752,7 +790,7 @@ def _store_skipped(run: _Run, key: str, href: str, data: bytes) -> None:
         mtime_ns=st.st_mtime_ns,
         size=st.st_size,
         netty_fp="",
-        base="{}",
+        base="",
         synced_at=run.now,
     ).on_conflict(
         conflict_target=[VdirCard.vdir, VdirCard.href],
@@ -764,19 +802,21 @@ def _store(run: _Run, key: str) -> None:
     """Record, for every card this sync touched, its file and its contact as they are now."""
     if not run.touched:
         return
-    ids = list(run.touched)
-    fps = cards.fingerprints(ids)
+    fps = cards.fingerprints(list(run.touched))
     rows = []
     for cid, href in run.touched.items():
-        got = _read(run.folder, href)
-        if got is None or cid not in fps:
+        data = run.written.get(href)
+        if data is None:
+            got = _read(run.folder, href)
+            if got is None:
+                continue
+            data = got[0]
+        if cid not in fps:
             continue
-        data, text = got
-        st = os.stat(run.folder / href)
         try:
-            base = cards.fields_from_card(text)
-        except cards.CardUnreadable:
-            base = {}
+            st = os.stat(run.folder / href)
+        except OSError:
+            continue
         rows.append(
             {
                 "vdir": key,
@@ -787,7 +827,7 @@ def _store(run: _Run, key: str) -> None:
                 "mtime_ns": st.st_mtime_ns,
                 "size": st.st_size,
                 "netty_fp": fps[cid][0],
-                "base": json.dumps(base, ensure_ascii=False, sort_keys=True),
+                "base": _decode(data),
                 "synced_at": run.now,
             }
         )
@@ -796,8 +836,8 @@ def _store(run: _Run, key: str) -> None:
         VdirCard.delete().where(
             (VdirCard.vdir == key) & VdirCard.href.in_(hrefs[start : start + 500])
         ).execute()
-    for start in range(0, len(rows), 500):
-        VdirCard.insert_many(rows[start : start + 500]).execute()
+    for start in range(0, len(rows), 100):
+        VdirCard.insert_many(rows[start : start + 100]).execute()
 
 
 # ------------------------------------------------------------------ configuration
