@@ -293,3 +293,58 @@ def test_bad_input_is_one_line_and_writes_nothing(netty, run, dbfile, tmp_path, 
     assert_user_error(run("--db", dbfile, "sync", "vdir"))
     assert_user_error(run("--db", dbfile, "config", "sync.poll", "maybe"))
     assert dump(dbfile) == before
+
+
+def test_a_card_deleted_but_changed_in_netty_is_written_back(netty, vdir, sally):
+    sync(netty, vdir)
+    [path] = vdir.glob("*.vcf")
+    path.unlink()
+    netty("edit", "Sally Jones", "--title", "CTO")
+    report = sync(netty, vdir)
+    assert [c["field"] for c in report["conflicts"]] == ["card"]
+    assert netty("show", sally, "--json").json["archived"] is False
+    assert "TITLE:CTO" in path.read_bytes().decode()
+
+
+def test_a_card_changed_while_archived_in_netty_restores_the_contact(netty, vdir, sally):
+    sync(netty, vdir)
+    [path] = vdir.glob("*.vcf")
+    netty("archive", "Sally Jones")
+    edit_card(path, "TITLE:VP Engineering", "TITLE:CTO")
+    report = sync(netty, vdir)
+    assert ("in", "restored (card changed)") in [
+        (i["direction"], i["what"]) for i in report["items"]
+    ]
+    shown = netty("show", sally, "--json").json
+    assert shown["archived"] is False and shown["title"] == "CTO"
+    assert path.exists()
+
+
+def test_a_card_joins_the_contact_with_its_uid(netty, vdir, tmp_path, sally):
+    sync(netty, vdir)
+    [path] = vdir.glob("*.vcf")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / path.name).write_bytes(path.read_bytes().replace(b"sally@xyz", b"s@elsewhere"))
+    report = sync(netty, other)
+    # a first meeting: each side's emails join the other's, no second contact
+    assert [(i["direction"], i["fields"]) for i in report["items"]] == [
+        ("in", ["emails"]),
+        ("out", ["emails"]),
+    ]
+    assert netty("show", sally, "--json").json["emails"] == [
+        "sally@xyz.example",
+        "s@elsewhere.example",
+    ]
+    assert len(netty("list", "--json").json) == 1
+
+
+def test_after_undo_the_next_sync_carries_netty_back_to_the_folder(netty, vdir, sally):
+    sync(netty, vdir)
+    [path] = vdir.glob("*.vcf")
+    edit_card(path, "TITLE:VP Engineering", "TITLE:CTO")
+    sync(netty, vdir)
+    netty("undo")
+    report = sync(netty, vdir)
+    assert [(i["direction"], i["fields"]) for i in report["items"]] == [("out", ["title"])]
+    assert "TITLE:VP Engineering" in path.read_bytes().decode()

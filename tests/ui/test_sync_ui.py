@@ -74,3 +74,16 @@ async def test_the_palette_syncs_now(vdir, make_app):
         await settle(pilot)
         assert "⇅ synced 10:00" in screen_text(app)
         assert len(app.screen.query_one(ContactList).rows) == 2
+
+
+async def test_syncs_on_the_poll_when_switched_on(vdir, db, now):
+    from netty.ui.app import NettyApp
+
+    settings.put("sync.poll", True, now)
+    app = NettyApp(str(db), now=lambda: now, poll_seconds=0.2)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert "⇅ synced 10:00" in screen_text(app)
+        assert len(app.screen.query_one(ContactList).rows) == 2

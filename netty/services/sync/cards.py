@@ -330,9 +330,16 @@ def _contact_fields(fields: dict[str, Any]):
 def apply_fields(contact_id: int | None, fields: dict[str, Any], now: pendulum.DateTime) -> int:
     """Set the synced ``fields`` given (all or some) on a contact, or create one.
 
-    Returns the contact's id. Methods keep their labels. Call inside a
-    ``change()`` (it joins it). Raises InvalidInput for a value netty refuses.
+    Returns the contact's id. Methods keep their labels. One change of its own, or
+    part of the caller's ``change()``. Raises InvalidInput for a value netty refuses.
     """
+    from netty.services.changes import change
+
+    with change("took a card into netty", now, kind="sync"):
+        return _apply_fields(contact_id, fields, now)
+
+
+def _apply_fields(contact_id: int | None, fields: dict[str, Any], now: pendulum.DateTime) -> int:
     from netty.services import contacts
     from netty.services.text import normalise_email, normalise_phone, normalise_url
 
