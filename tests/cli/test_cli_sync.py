@@ -71,7 +71,7 @@ def test_a_sync_with_nothing_changed_changes_nothing(netty, vdir, sally, dbfile)
     before = dump(dbfile)
     stats = {p.name: p.stat().st_mtime_ns for p in vdir.glob("*.vcf")}
     report = sync(netty, vdir)
-    assert (report["in"], report["out"], report["items"]) == (0, 0, [])
+    assert (report["in"], report["out"], report["items"], report["dry_run"]) == (0, 0, [], False)
     assert dump(dbfile) == before  # not even a journal entry
     assert {p.name: p.stat().st_mtime_ns for p in vdir.glob("*.vcf")} == stats
 

@@ -62,6 +62,7 @@ from netty.services.sync import cards
 EXTENSION = ".vcf"
 BATCH = 50  # this many new cards or more are made durable by one os.sync()
 CONFLICTS_KEY = "sync.conflicts"  # the last sync's conflicts (a journaled setting)
+LABEL_CONFLICTS = 20  # conflicts named in the change's label
 TEMP_SUFFIX = ".netty-tmp"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9@._+-]{1,200}$")
 
@@ -474,14 +475,20 @@ def sync_vdir(
         run = _Run(folder, now, True)
         if not scan.quiet:
             _carry(run, scan)
-        return _report(run, scan, len(scan.files))
+        return _report(run, scan, len(scan.files), dry_run)
     with change(f"synced vdir {folder}", now, kind="sync") as ch:
         if _version() != version:  # another netty wrote meanwhile: look again, with the lock
             scan = _scan(folder)
         run = _Run(folder, now, False)
         _restat(scan.restat)
-        _carry(run, scan)
-        report = _report(run, scan, len(_list(folder)))
+        try:
+            _carry(run, scan)
+        except BaseException:
+            for temp, _target in run.pending:  # a batch cut short: no temporary file left
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+            raise
+        report = _report(run, scan, len(_list(folder)), False)
         if report.conflicts:  # kept in the journal too: the card's values are never lost
             from netty.services import settings
 
@@ -515,7 +522,7 @@ def _restat(rows: list[tuple[int, int, int]]) -> None:
             VdirCard.update(mtime_ns=mtime_ns, size=size).where(VdirCard.id == state_id).execute()
 
 
-def _report(run: _Run, scan: _Scan, count: int) -> SyncReport:
+def _report(run: _Run, scan: _Scan, count: int, dry_run: bool) -> SyncReport:
     incoming = sum(1 for i in run.items if i.direction == "in")
     outgoing = sum(1 for i in run.items if i.direction == "out")
     label = (
@@ -523,10 +530,14 @@ def _report(run: _Run, scan: _Scan, count: int) -> SyncReport:
         f"{plural(len(run.conflicts), 'conflict')}"
     )
     if run.conflicts:
-        label += " (" + "; ".join(c.line() for c in run.conflicts) + ")"
+        shown = "; ".join(c.line() for c in run.conflicts[:LABEL_CONFLICTS])
+        more = len(run.conflicts) - LABEL_CONFLICTS
+        if more > 0:  # every one is kept in the journal all the same (CONFLICTS_KEY)
+            shown += f"; and {more} more in the setting {CONFLICTS_KEY}"
+        label += f" ({shown})"
     return SyncReport(
         vdir=str(run.folder),
-        dry_run=run.dry,
+        dry_run=dry_run,
         items=tuple(run.items),
         conflicts=tuple(run.conflicts),
         skipped=tuple(run.skipped),
