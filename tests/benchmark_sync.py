@@ -113,7 +113,7 @@ def main() -> None:
             )
             times.append(time.perf_counter() - t)
         rows.append(
-            ("`netty sync vdir`, nothing changed (whole process)", statistics.median(times))
+            ("`netty sync vdir`, nothing changed (whole process)", statistics.median(times), None)
         )
     print(f"netty sync vdir at {args.size:,} contacts (median of {args.runs} runs)\n")
     print(f"| {'what':<52} | seconds | CPU s |")
