@@ -86,6 +86,7 @@ class SyncConflict:
         return f"{self.contact}: {self.field}: kept {_shown(self.kept)}, the card had {_shown(self.other)}"
 
     def to_json(self) -> dict[str, Any]:
+        """The shape ``--json`` prints for one conflict."""
         return {
             "contact_id": self.contact_id,
             "contact": self.contact,
@@ -109,11 +110,13 @@ class SyncItem:
     fields: tuple[str, ...] = ()
 
     def line(self) -> str:
+        """One line a person reads: ``-> changed: Ann Lee (title)  [ann.vcf]``."""
         arrow = "<-" if self.direction == "in" else "->"
         detail = f" ({', '.join(self.fields)})" if self.fields else ""
         return f"{arrow} {self.what}: {self.contact}{detail}  [{self.href}]"
 
     def to_json(self) -> dict[str, Any]:
+        """The shape ``--json`` prints for one item."""
         return {
             "direction": self.direction,
             "what": self.what,
@@ -138,10 +141,12 @@ class SyncReport:
 
     @property
     def incoming(self) -> int:
+        """How many contacts changed in netty."""
         return sum(1 for i in self.items if i.direction == "in")
 
     @property
     def outgoing(self) -> int:
+        """How many cards were written or removed in the folder."""
         return sum(1 for i in self.items if i.direction == "out")
 
     def to_json(self) -> dict[str, Any]:
