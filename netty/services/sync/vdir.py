@@ -776,7 +776,7 @@ def _emails() -> dict[str, set[int]]:
 
 def _new_contacts(run: _Run, scan: _Scan, ids: list[int], taken: set[str]) -> None:
     """Contacts the folder has never had: one new card each."""
-    run.batch = len(ids) >= BATCH
+    run.batch = len(ids) >= BATCH and hasattr(os, "sync")  # os.sync: POSIX only
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         names = dict(Contact.select(Contact.id, Contact.name).where(Contact.id.in_(chunk)).tuples())
