@@ -29,6 +29,7 @@ WRITE_COMMANDS = frozenset(
     {"add", "edit", "archive", "restore", "log", "event", "target", "remind", "snooze"}
     | {"done", "drop", "import", "merge", "demo"}
     | {"undo", "redo", "edit-item", "delete", "reopen"}
+    | {"sync"}
 )  # `update` opens for writing only for sent, template edits and saving lists
 
 
@@ -714,24 +715,59 @@ CONFIG_KEYS = {
 }
 
 
+SYNC_CONFIG_KEYS = {
+    "sync.vdir": "the folder of .vcf files `netty sync vdir` and the app sync with",
+    "sync.on_start": "sync the vdir when the app starts (on/off)",
+    "sync.poll": "sync the vdir on the app's poll, every poll-seconds (on/off)",
+}
+_SWITCH = {"on": True, "yes": True, "true": True, "1": True}
+_SWITCH |= {"off": False, "no": False, "false": False, "0": False}
+
+
 @cli.command()
 @click.argument("key", required=False)
-@click.argument("value", required=False, type=int)
+@click.argument("value", required=False)
 @pass_env
-def config(env: Env, key: str | None, value: int | None) -> None:
+def config(env: Env, key: str | None, value: str | None) -> None:
     """Show settings, or set KEY to VALUE: netty config poll-seconds 30."""
     from netty.services import settings
 
-    if key is not None and key not in CONFIG_KEYS:
-        raise click.UsageError(f"unknown setting {key!r}; known: {', '.join(CONFIG_KEYS)}")
+    if key is not None and key not in CONFIG_KEYS and key not in SYNC_CONFIG_KEYS:
+        known = ", ".join([*CONFIG_KEYS, *SYNC_CONFIG_KEYS])
+        raise click.UsageError(f"unknown setting {key!r}; known: {known}")
     env.open()
     for name, (stored, default, low, high, what) in CONFIG_KEYS.items():
         if key == name and value is not None:
-            if not low <= value <= high:
+            try:
+                number = int(value)
+            except ValueError:
+                number = low - 1
+            if not low <= number <= high:
                 raise click.UsageError(f"{name} must be from {low} to {high}")
-            settings.put(stored, value, env.now)
+            settings.put(stored, number, env.now)
         if key in (None, name):
             echo(f"{name} = {settings.get(stored, default)}  ({what})")
+    for name, what in SYNC_CONFIG_KEYS.items():
+        if key == name and value is not None:
+            settings.put(name, _sync_setting(name, value), env.now)
+        if key in (None, name):
+            stored = settings.get(name)
+            shown = "on" if stored is True else "off"
+            if name == "sync.vdir":
+                shown = stored or "(none)"
+            echo(f"{name} = {shown}  ({what})")
+
+
+def _sync_setting(name: str, value: str) -> str | bool:
+    """A ``sync.*`` value as stored: the vdir as an absolute folder, a switch as a bool."""
+    if name == "sync.vdir":
+        from netty.services.sync.vdir import vdir_path
+
+        return "" if value in ("", "none", "off") else str(vdir_path(value))
+    switch = _SWITCH.get(value.strip().lower())
+    if switch is None:
+        raise click.UsageError(f"{name} is on or off, not {value!r}")
+    return switch
 
 
 @cli.command()
@@ -1036,6 +1072,10 @@ cli_goals.register(cli)
 from netty import cli_progress  # noqa: E402  (stats/review/update)
 
 cli_progress.register(cli)
+
+from netty import cli_sync  # noqa: E402  (sync vdir)
+
+cli_sync.register(cli)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -23,6 +23,7 @@ from __future__ import annotations
 from peewee import (
     SQL,
     AutoField,
+    BigIntegerField,
     BooleanField,
     Check,
     DatabaseProxy,
@@ -389,3 +390,38 @@ class ChangeRow(BaseModel):
 
 #: The journal's own tables: not user data, so not exported, restored or dumped.
 JOURNAL_MODELS = [Change, ChangeRow]
+
+
+class VdirCard(BaseModel):
+    """One card file of a synced vdir as it was at the last sync (``netty sync vdir``).
+
+    Sync bookkeeping, not user data: neither journaled, exported nor restored, so
+    ``netty undo`` of a sync puts netty back while this still says what the folder
+    holds, and the next sync carries netty's state to the folder. ``vdir`` is the
+    folder's absolute path; ``href`` the file name in it (``<uid>.vcf``);
+    ``contact_id`` the contact (no foreign key: a contact that undo removed is noticed,
+    not cascaded away); ``card_hash`` the BLAKE2b of the file's bytes and
+    ``mtime_ns``/``size`` its ``stat`` when last read or written, so an untouched
+    file is never read again; ``netty_fp`` the contact's fingerprint
+    (``netty.services.sync.cards.fingerprints``) at that sync; ``base`` the card's
+    synced fields as JSON, the common ancestor of a three-way merge.
+    """
+
+    id = AutoField()
+    vdir = TextField()
+    href = TextField()
+    contact_id = IntegerField()
+    uid = TextField(default="")
+    card_hash = TextField()
+    mtime_ns = BigIntegerField()
+    size = IntegerField()
+    netty_fp = TextField()
+    base = TextField()
+    synced_at = Timestamp()
+
+    class Meta:
+        indexes = ((("vdir", "href"), True), (("vdir", "contact_id"), False))
+
+
+#: Sync bookkeeping (see ``VdirCard``): not user data, so neither journaled nor exported.
+SYNC_MODELS = [VdirCard]

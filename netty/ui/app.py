@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import pendulum
 from textual import work
@@ -105,9 +106,11 @@ class NettyApp(App):
             self.sub_title = plain(os.path.basename(self.location))
         self.set_interval(self.poll_seconds, self.poll_due, name="due-poll")
         self.set_interval(WATCH_SECONDS, self.watch_journal, name="journal-watch")
+        self.set_interval(self.poll_seconds, partial(self.sync_vdir, "poll"), name="sync-poll")
         self.watch_journal()
         self.poll_due()
         self.check_file()
+        self.sync_vdir("start")
 
     @dataclass
     class FileChecked(Message):
@@ -171,6 +174,61 @@ class NettyApp(App):
 
         if settings.preferences().theme != theme.name:
             settings.set_preference("theme", theme.name, self.now())
+
+    # ------------------------------------------------------------------ vdir sync
+
+    @dataclass
+    class Synced(Message):
+        """A vdir sync finished (or failed): its status-line mark and toast, if any."""
+
+        mark: str | None
+        toast: str | None
+        ok: bool
+        changed: bool
+
+    def sync_now(self) -> None:
+        """Sync with the configured vdir now (the palette's "sync: now")."""
+        self.sync_vdir("now")
+
+    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
+    def sync_vdir(self, when: str) -> None:
+        """Sync the vdir of ``netty config sync.vdir`` in a worker, if ``when`` (start,
+        poll, now) is switched on; the outcome is posted, a failure included."""
+        from netty.db import explain_error
+        from netty.errors import NettyError
+        from netty.services.sync.vdir import sync_config
+        from netty.services.sync.vdir import sync_vdir as run_sync
+
+        config = sync_config()
+        if (when == "start" and not config.on_start) or (when == "poll" and not config.poll):
+            return
+        if not config.vdir:
+            if when == "now":
+                text = "No vdir to sync with: set one with `netty config sync.vdir PATH`."
+                self.post_message(self.Synced(None, text, False, False))
+            return
+        try:
+            report = run_sync(config.vdir, self.now())
+        except Exception as exc:  # never a dead app: the failure is shown
+            known = exc if isinstance(exc, NettyError) else explain_error(exc)
+            text = str(known) if known is not None else f"{type(exc).__name__}: {exc}"
+            self.post_message(self.Synced(f"sync failed: {text}", text, False, False))
+            return
+        at = self.now().in_tz(pendulum.local_timezone()).format("HH:mm")
+        toast = report.label if report.items or report.conflicts else None
+        self.post_message(self.Synced(f"⇅ synced {at}", toast, True, bool(report.items)))
+
+    def on_netty_app_synced(self, message: Synced) -> None:
+        main = self._main()
+        if main is not None and message.mark is not None:
+            main.set_sync_mark(message.mark)
+        if message.toast:
+            if message.ok:
+                self.notify(content(message.toast), title="Synced")
+            else:
+                self.notify(content(message.toast), title="Sync failed", severity="error")
+        if message.changed:
+            self.data_changed()
 
     # ------------------------------------------------------------------ reminders
 

@@ -92,6 +92,11 @@ class ActionsProvider(Provider):
             ),
             ("contacts: import a file", "LinkedIn, vCard, CSV or JSON", screen.action_import),
             ("contacts: review duplicates", "Find and merge duplicates", screen.action_duplicates),
+            (
+                "sync: now",
+                "Sync with the vdir set by `netty config sync.vdir` (vdirsyncer, CardDAV)",
+                self.app.sync_now,
+            ),
             ("filter: clear", "Show everyone", partial(screen.set_filter, Filter())),
             (
                 "filter: due only",

@@ -27,7 +27,9 @@ from netty.ui.widgets.timeline import TimelineList
 class StatusLine(Static):
     """Filter, count shown / total, and how many contacts need attention."""
 
-    def show(self, shown: int, total: int, flt: Filter, sort: str, due: int) -> None:
+    def show(
+        self, shown: int, total: int, flt: Filter, sort: str, due: int, sync: str | None = None
+    ) -> None:
         parts = [Content.styled(f" {shown:,} / {total:,} contacts", "bold")]
         bits = []
         if flt.text:
@@ -44,6 +46,9 @@ class StatusLine(Static):
         for bit in bits:
             parts += [Content("  ·  "), bit]
         parts += [Content("  ·  "), Content.styled(f"{due:,} due", "bold $warning" if due else "")]
+        if sync:  # the vdir sync's mark: "⇅ synced 14:02" or "sync failed: ..."
+            style = "" if sync.startswith("⇅") else "bold $error"
+            parts += [Content("  ·  "), content(sync, style)]
         self.update(Content("").join(parts))
 
 
@@ -304,11 +309,21 @@ class MainScreen(Screen):
         self._due = count
         self._show_status()
 
+    def set_sync_mark(self, mark: str) -> None:
+        """The vdir sync's latest outcome, for the status line (from the app's worker)."""
+        self._sync_mark = mark
+        self._show_status()
+
     def _show_status(self) -> None:
         change = getattr(self, "_last_change", None)
         if change is not None:
             self.query_one(StatusLine).show(
-                change.shown, change.total, change.filter, change.sort, getattr(self, "_due", 0)
+                change.shown,
+                change.total,
+                change.filter,
+                change.sort,
+                getattr(self, "_due", 0),
+                getattr(self, "_sync_mark", None),
             )
 
     @on(ContactList.Highlighted)

@@ -1,0 +1,1 @@
+"""Keeping netty in step with other address books: ``vdir`` (a folder of cards)."""
