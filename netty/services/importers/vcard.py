@@ -555,7 +555,10 @@ def _affiliations(
         slot(group, "role")["role"] = text
     if not slots:
         return "", ""
-    first, *rest = slots
+    # netty's own export marks every further affiliation: never take one for the current
+    current = [s for s in slots if not (s["group"] and s["group"] in group_netty)]
+    first = current[0] if current else {}
+    rest = [s for s in slots if s is not first]
     extra.unit, extra.role = first.get("unit", ""), first.get("role", "")
     for s in rest:
         state, start, end = _affiliation_state(group_netty.get(s["group"], ""))
