@@ -138,3 +138,107 @@ def derived_uid(database_id: str, contact_id: int) -> str:
 def address_text(parts: tuple[str, ...]) -> str:
     """An address's components (after the label) as one line: "12 Harbour Road, Portsmouth"."""
     return ", ".join(p.replace("\n", ", ").strip() for p in parts if p.strip())
+
+
+# ------------------------------------------------------------------ CSV cells
+# netty's CSV export writes the card in plain cells (several values joined with
+# " ::: ") and its CSV import reads them back; these are the cell formats.
+
+ADDRESS_FIELDS = ("po_box", "extended", "street", "locality", "region", "postal_code", "country")
+
+
+def _esc(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace("\n", "\\n")
+
+
+def _split_semicolons(text: str) -> list[str]:
+    parts, current, escaped = [], [], False
+    for ch in text:
+        if escaped:
+            current.append("\n" if ch == "n" else ch)
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == ";":
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def address_cell(label: str, parts: tuple[str, ...]) -> str:
+    """``home: ;;7 Elm Close;Winchester;;SO23 9AA;UK``: the label, then the 7 ADR fields."""
+    value = ";".join(_esc(p) for p in parts)
+    return f"{label}: {value}" if label else value
+
+
+def parse_address_cell(text: str) -> tuple[str, ...]:
+    """(label, po box, extended, street, locality, region, postal code, country) of a cell."""
+    head, sep, rest = text.partition(": ")
+    if sep and ";" not in head:
+        label, text = head.strip(), rest
+    else:
+        label = ""
+    parts = [p.strip() for p in _split_semicolons(text)]
+    if len(parts) == 1:  # a plain one-line address: keep it as the street
+        parts = ["", "", parts[0]]
+    return (label, *([*parts, *[""] * 7][:7]))
+
+
+def handle_cell(kind: str, service: str, value: str, label: str) -> str:
+    """``impp/xmpp: jonas@chat.example`` or ``social/twitter/work: @jonas``."""
+    head = f"{kind}/{service}/{label}" if label else f"{kind}/{service}"
+    return f"{head}: {value}"
+
+
+def parse_handle_cell(text: str) -> tuple[str, str, str, str] | None:
+    """(kind, service, value, label) of a handle cell, or None if it is not one."""
+    head, sep, value = text.partition(": ")
+    bits = head.split("/")
+    if not sep or bits[0] not in ("impp", "social") or not value.strip():
+        return None
+    bits += ["", ""]
+    return (bits[0], bits[1].strip(), value.strip(), bits[2].strip())
+
+
+def affiliation_cell(org: str, unit: str, title: str, role: str, current: bool,
+                     start: int | None, end: int | None) -> str:  # fmt: skip
+    """``Tailspin Toys | unit | Board Advisor | role | past 2015-2019``."""
+    years = "" if start is None and end is None else f" {start or ''}-{end or ''}"
+    state = ("current" if current else "past") + years
+    return " | ".join((org, unit, title, role, state))
+
+
+def parse_affiliation_cell(text: str) -> tuple[str, str, str, str, bool, int | None, int | None]:
+    """The fields of an affiliation cell (see ``affiliation_cell``)."""
+    bits = [b.strip() for b in text.split(" | ")] + ["", "", "", "", ""]
+    org, unit, title, role, state = bits[:5]
+    words = state.split()
+    current = not (words and words[0].lower() == "past")
+    start = end = None
+    if len(words) > 1 and "-" in words[1]:
+        a, _, b = words[1].partition("-")
+        start = int(a) if a.isdigit() else None
+        end = int(b) if b.isdigit() else None
+    return (org, unit, title, role, current, start, end)
+
+
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2,4})$")
+
+
+def parse_csv_date(kind: str, text: str) -> CardDate | None:
+    """A birthday cell: ``1985-04-12``, ``--0412``, Outlook's ``4/12/1985`` (``0/0/00``: none)."""
+    text = text.strip()
+    if not text:
+        return None
+    if m := _US_DATE.match(text):
+        month, day, year = int(m[1]), int(m[2]), int(m[3])
+        if month == 0 or day == 0:
+            return None
+        if _valid(month, day):
+            if year < 100:
+                year += 1900 if year > 30 else 2000
+            return CardDate(kind, year, month, day)
+    return parse_date(kind, text)

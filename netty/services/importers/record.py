@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netty.errors import InvalidInput
-from netty.services.cardfields import CardDate
+from netty.services.cardfields import CardDate, split_name
 from netty.services.importers._fast import clean_line, fold, linkedin_key
 from netty.services.text import (
     clean_block,
@@ -314,6 +314,10 @@ def build_record(
         warnings=notes_w,
         card=clean_card(card, notes_w) if card is not None else None,
     )
+    parts = record.card.name_parts if record.card is not None else None
+    # kept only when it says more than the display name does (cardfields.split_name)
+    if parts is not None and (is_org or parts == split_name(display)):
+        record.card.name_parts = None  # type: ignore[union-attr]
     if tags:
         seen_tags: dict[str, None] = {}
         for raw in tags:
