@@ -242,7 +242,8 @@ def card(
         if org or unit:
             lines.append(f"ORG:{escape(org or '')}" + (f";{escape(unit)}" if unit else ""))
     if extra is not None and extra.nicknames:
-        lines.append("NICKNAME:" + ",".join(escape(n) for n in extra.nicknames.split("\n") if n))
+        # one property each: khard and others show only the first of a comma list
+        lines.extend(f"NICKNAME:{escape(n)}" for n in extra.nicknames.split("\n") if n)
     if contact.title:
         lines.append(f"TITLE:{escape(contact.title)}")
     if extra is not None and extra.role:
