@@ -273,6 +273,25 @@ def list_(env: Env, as_json: bool, **filters: Any) -> None:
         echo("no contacts match", err=True)
 
 
+def _card_lines(contact_id: int) -> list[tuple[str, str]]:
+    """``netty show``'s lines for the card's fields (full name, nicknames, addresses...)."""
+    from netty.services.cardinfo import card_info
+
+    info = card_info(contact_id)
+    return [
+        ("full name", info.full_name),
+        ("nicknames", ", ".join(info.nicknames)),
+        ("unit, role", ", ".join(x for x in (info.unit, info.role) if x)),
+        *((f"also ({n})" if len(info.affiliations) > 1 else "also", a)
+          for n, a in enumerate(info.affiliations, start=1)),
+        *((label or "address", text) for label, text in info.addresses),
+        *((service, value) for service, value in info.handles),
+        ("birthday", info.birthday),
+        ("anniversary", ", ".join(info.anniversaries)),
+        ("gender", info.gender),
+    ]  # fmt: skip
+
+
 @cli.command()
 @click.argument("contact")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object (see README).")
@@ -286,7 +305,13 @@ def show(env: Env, contact: str, as_json: bool) -> None:
     env.open()
     detail = contact_detail(resolve_contact(contact, archived=None))
     if as_json:
-        _echo_json(detail_json(detail))
+        from dataclasses import asdict
+
+        from netty.services.cardinfo import card_info
+
+        data = detail_json(detail)
+        data["card"] = asdict(card_info(detail.contact.id))
+        _echo_json(data)
         return
     c = detail.contact
     echo(f"#{c.id} {c.name}" + ("  (archived)" if c.archived else ""))
@@ -311,6 +336,7 @@ def show(env: Env, contact: str, as_json: bool) -> None:
         ("urls", ", ".join(c.urls)),
         ("linkedin", c.linkedin if c.linkedin and c.linkedin not in c.urls else ""),
         ("location", c.location),
+        *_card_lines(c.id),
         ("tags", " ".join("#" + t for t in c.tags)),
         ("last contact", ago(c.last_interaction_at, env.now)),
         ("next ping", c.next_ping_at.in_tz(_local_zone()).to_date_string()),

@@ -2,7 +2,7 @@
 
 ``contact_card(contact_id, now)`` returns a ``ContactCard`` built from the same
 ``contact_detail`` that ``netty show`` prints: how to reach them (every email,
-phone, URL and the location), who they are (work, ring, how met, introduced by,
+phone, URL, the location, postal addresses and messaging handles), who they are (work, ring, how met, introduced by,
 tags), keeping in touch (last contact, next ping, archived state), the open
 follow-ups with the note each came from, their open needs, promises both ways,
 my pending asks, and the personal details and notes in full. Each line says what
@@ -19,6 +19,7 @@ import pendulum
 from netty.dates import ago
 from netty.db.vocab import CHANNELS, RINGS
 from netty.errors import InvalidInput
+from netty.services.cardinfo import card_info
 from netty.services.contacts import get_contact
 from netty.services.text import linkedin_key, normalise_phone
 from netty.services.timeline import contact_detail
@@ -91,12 +92,29 @@ def contact_card(contact_id: int, now: pendulum.DateTime) -> ContactCard:
         reach.append(CardLine("linkedin", c.linkedin, c.linkedin, c.linkedin))
     if c.location:
         reach.append(CardLine("location", c.location, c.location))
+    info = card_info(c.id)
+    reach += [CardLine(label or "address", text, text) for label, text in info.addresses]
+    reach += [CardLine(service, value, value) for service, value in info.handles]
     if not reach:
         reach.append(CardLine("", "No email, phone, web address or location recorded.", ""))
 
     who = []
+    if info.full_name:
+        who.append(CardLine("full name", info.full_name, info.full_name))
+    if info.nicknames:
+        nicknames = ", ".join(info.nicknames)
+        who.append(CardLine("nicknames", nicknames, nicknames))
     if work:
         who.append(CardLine("works", work, work))
+    unit_role = ", ".join(x for x in (info.unit, info.role) if x)
+    if unit_role:
+        who.append(CardLine("unit, role", unit_role, unit_role))
+    who += [CardLine("also", text, text) for text in info.affiliations]
+    if info.birthday:
+        who.append(CardLine("birthday", info.birthday, info.birthday))
+    who += [CardLine("anniversary", text, text) for text in info.anniversaries]
+    if info.gender:
+        who.append(CardLine("gender", info.gender, info.gender))
     cadence = f"every {c.cadence_days} days" + (" (ring default)" if c.cadence_is_default else "")
     who.append(CardLine("ring", f"{c.ring}, {RINGS[c.ring]}; {cadence}", str(c.ring)))
     if c.channel:

@@ -1,0 +1,117 @@
+"""The card's extra fields of one contact, as text to show: names, addresses, handles, dates.
+
+``card_info(contact_id)`` reads ``ContactCard``, ``Address``, ``Handle``,
+``ContactDate`` and ``Affiliation`` and returns a frozen ``CardInfo`` of plain
+strings for ``netty show``, the contact card and the app: nothing in it is a
+live row. Dates are shown as stored: "15 March" without a year, "2 May 1979",
+or the text ("circa 1960"); no reminder logic here (that is the reminder engine's).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peewee import JOIN
+
+from netty.db.models import Address, Affiliation, ContactCard, ContactDate, Handle, Organization
+from netty.services.cardfields import address_text
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CardInfo:
+    """One contact's card beyond its columns, as text.
+
+    ``full_name`` is the structured name joined ("Prof. Anneke Maria van der Berg
+    PhD") or "" when none is kept; ``addresses``, ``handles`` and ``affiliations``
+    are (label, text) pairs; ``birthday`` and ``anniversaries`` are shown dates.
+    """
+
+    full_name: str = ""
+    nicknames: tuple[str, ...] = ()
+    gender: str = ""
+    unit: str = ""
+    role: str = ""
+    addresses: tuple[tuple[str, str], ...] = ()
+    handles: tuple[tuple[str, str], ...] = ()
+    birthday: str = ""
+    anniversaries: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()
+
+
+_GENDERS = {"M": "male", "F": "female", "O": "other", "N": "none", "U": "unknown"}
+
+
+def shown_date(year: int | None, month: int | None, day: int | None, text: str) -> str:
+    """ "2 May 1979", "15 March" (no year) or the text of a text date."""
+    if month is None or day is None:
+        return text
+    return f"{day} {_MONTHS[month - 1]}" + (f" {year}" if year is not None else "")
+
+
+def card_info(contact_id: int) -> CardInfo:
+    """The ``CardInfo`` of a contact (all empty for one without card fields)."""
+    card = ContactCard.get_or_none(ContactCard.contact == contact_id)
+    addresses = tuple(
+        (
+            a.label,
+            address_text(
+                (a.po_box, a.extended, a.street, a.locality, a.region, a.postal_code, a.country)
+            ),
+        )
+        for a in Address.select().where(Address.contact == contact_id).order_by(Address.position)
+    )
+    handles = tuple(
+        (h.service or h.kind, h.value + (f" ({h.label})" if h.label else ""))
+        for h in Handle.select().where(Handle.contact == contact_id).order_by(Handle.position)
+    )
+    birthday, anniversaries = "", []
+    for d in (
+        ContactDate.select()
+        .where(ContactDate.contact == contact_id)
+        .order_by(ContactDate.position, ContactDate.id)
+    ):
+        text = shown_date(d.year, d.month, d.day, d.text)
+        if d.kind == "BDAY" and not birthday:
+            birthday = text
+        elif d.kind == "ANNIVERSARY":
+            anniversaries.append(text)
+    affiliations = []
+    for a in (
+        Affiliation.select(Affiliation, Organization.name.alias("org_name"))
+        .join(Organization, JOIN.LEFT_OUTER)
+        .where(Affiliation.contact == contact_id)
+        .order_by(Affiliation.position, Affiliation.id)
+        .objects()
+    ):
+        years = ""
+        if a.start_year or a.end_year:
+            years = f" {a.start_year or ''}–{a.end_year or ''}"
+        what = ", ".join(x for x in (a.title, a.role) if x)
+        where = "; ".join(x for x in (a.org_name or "", a.unit) if x)
+        state = "" if a.is_current else " (past)"
+        affiliations.append(" at ".join(x for x in (what, where) if x) + years + state)
+    if card is None:
+        return CardInfo(
+            addresses=addresses,
+            handles=handles,
+            birthday=birthday,
+            anniversaries=tuple(anniversaries),
+            affiliations=tuple(affiliations),
+        )
+    parts = (card.prefix, card.given, card.additional, card.family, card.suffix)
+    gender = ", ".join(x for x in (_GENDERS.get(card.gender, ""), card.gender_text) if x)
+    return CardInfo(
+        full_name=" ".join(p for p in parts if p),
+        nicknames=tuple(n for n in card.nicknames.split("\n") if n),
+        gender=gender,
+        unit=card.unit,
+        role=card.role,
+        addresses=addresses,
+        handles=handles,
+        birthday=birthday,
+        anniversaries=tuple(anniversaries),
+        affiliations=tuple(affiliations),
+    )
