@@ -263,3 +263,53 @@ def test_every_field_case_imports_twice_without_change(db, now, name: str) -> No
     again = import_file(fmt, case(name), now, backup=False)
     assert (again.created, again.unchanged) == (0, again.merged)
     assert again.merged == first.created
+
+
+def test_export_writes_nothing(db, now) -> None:
+    from netty.db.models import Change
+
+    import_file("vcard", case("birthdays-without-year.vcf"), now, backup=False)
+    changes = Change.select().count()
+    first, second = exported(now), exported(now)
+    assert first == second  # the derived UIDs are stable
+    assert Change.select().count() == changes
+    assert Contact.select().where(Contact.uid.is_null(False)).count() == 0
+
+
+def test_older_messaging_properties_and_gender(db, now) -> None:
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lee Park\r\nX-AIM:leepark\r\nX-ICQ:12345\r\n"
+        "IMPP;X-SERVICE-TYPE=Jabber;TYPE=work:xmpp:lee@chat.example\r\nX-JABBER:lee@chat.example\r\n"
+        "GENDER:F;she/her\r\nEND:VCARD\r\n"
+    )
+    report = import_text("vcard", card, now, backup=False)
+    assert report.warnings == ()
+    lee = one("Lee Park")
+    handles = [(h.kind, h.service, h.value, h.label) for h in Handle.select().order_by(Handle.id)]
+    assert handles == [
+        ("impp", "aim", "leepark", ""),
+        ("impp", "icq", "12345", ""),
+        ("impp", "xmpp", "lee@chat.example", "work"),
+    ]
+    stored = ContactCard.get(ContactCard.contact == lee)
+    assert (stored.gender, stored.gender_text) == ("F", "she/her")
+    text = exported(now)
+    assert "IMPP;X-SERVICE-TYPE=aim:aim:leepark\r\n" in text
+    assert "GENDER:F;she/her\r\n" in text
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "expected"),
+    [
+        ("First Name,Last Name,E-mail Address,Birthday,Anniversary",
+         "Ann,Lee,ann@example.com,4/12/1985,0/0/00", [("BDAY", 1985, 4, 12, "")]),
+        ("First Name,Last Name,Labels,Birthday,E-mail 1 - Value",
+         "Ann,Lee,,--04-12,ann@example.com", [("BDAY", None, 4, 12, "")]),
+    ],
+    ids=["outlook", "google"],
+)  # fmt: skip
+def test_csv_birthdays_go_to_the_card(db, now, header: str, row: str, expected) -> None:
+    import_text("csv", f"{header}\r\n{row}\r\n", now, backup=False)
+    ann = one("Ann Lee")
+    assert dates(ann) == expected
+    assert ann.details == ""
