@@ -115,3 +115,78 @@ def card_info(contact_id: int) -> CardInfo:
         anniversaries=tuple(anniversaries),
         affiliations=tuple(affiliations),
     )
+
+
+def move_card(keep_id: int, other_id: int) -> dict[str, int]:
+    """Merging: give KEEP what OTHER's card has and KEEP lacks; how many of each moved.
+
+    Addresses, handles, anniversaries and affiliations KEEP does not have move to
+    it (the rest stay with OTHER, which is archived, not deleted); OTHER's birthday
+    moves only when KEEP has none; empty card fields are filled and nicknames
+    joined. Call inside the merge's ``change()``.
+    """
+    from netty.services.importers._fast import fold
+
+    moved = {"addresses": 0, "handles": 0, "dates": 0, "affiliations": 0}
+    have = {
+        tuple(fold(getattr(a, f)) for f in _ADDRESS_FIELDS)
+        for a in Address.select().where(Address.contact == keep_id)
+    }
+    position = Address.select().where(Address.contact == keep_id).count()
+    for a in Address.select().where(Address.contact == other_id).order_by(Address.position):
+        key = tuple(fold(getattr(a, f)) for f in _ADDRESS_FIELDS)
+        if key not in have:
+            have.add(key)
+            Address.update(contact=keep_id, position=position).where(Address.id == a.id).execute()
+            position += 1
+            moved["addresses"] += 1
+    handles = {
+        (h.kind, h.service, h.value.lower())
+        for h in Handle.select().where(Handle.contact == keep_id)
+    }
+    position = len(handles)
+    for h in Handle.select().where(Handle.contact == other_id).order_by(Handle.position):
+        if (h.kind, h.service, h.value.lower()) not in handles:
+            handles.add((h.kind, h.service, h.value.lower()))
+            Handle.update(contact=keep_id, position=position).where(Handle.id == h.id).execute()
+            position += 1
+            moved["handles"] += 1
+    dates = {
+        (d.kind, d.year, d.month, d.day, d.text)
+        for d in ContactDate.select().where(ContactDate.contact == keep_id)
+    }
+    has_birthday = any(kind == "BDAY" for kind, *_ in dates)
+    for d in ContactDate.select().where(ContactDate.contact == other_id):
+        if (d.kind, d.year, d.month, d.day, d.text) in dates or (d.kind == "BDAY" and has_birthday):
+            continue
+        ContactDate.update(contact=keep_id).where(ContactDate.id == d.id).execute()
+        moved["dates"] += 1
+    affiliations = {
+        (a.organization_id, fold(a.title))
+        for a in Affiliation.select().where(Affiliation.contact == keep_id)
+    }
+    for a in Affiliation.select().where(Affiliation.contact == other_id):
+        if (a.organization_id, fold(a.title)) not in affiliations:
+            Affiliation.update(contact=keep_id).where(Affiliation.id == a.id).execute()
+            moved["affiliations"] += 1
+    theirs = ContactCard.get_or_none(ContactCard.contact == other_id)
+    if theirs is not None:
+        mine = ContactCard.get_or_none(ContactCard.contact == keep_id)
+        if mine is None:
+            ContactCard.update(contact=keep_id).where(ContactCard.id == theirs.id).execute()
+        else:
+            changes = {}
+            for f in ("prefix", "given", "additional", "family", "suffix", "gender",
+                      "gender_text", "unit", "role"):  # fmt: skip
+                if not getattr(mine, f) and getattr(theirs, f):
+                    changes[f] = getattr(theirs, f)
+            nicks = [n for n in mine.nicknames.split("\n") if n]
+            nicks += [n for n in theirs.nicknames.split("\n") if n and n not in nicks]
+            if "\n".join(nicks) != mine.nicknames:
+                changes["nicknames"] = "\n".join(nicks)
+            if changes:
+                ContactCard.update(**changes).where(ContactCard.id == mine.id).execute()
+    return {k: v for k, v in moved.items() if v}
+
+
+_ADDRESS_FIELDS = ("po_box", "extended", "street", "locality", "region", "postal_code", "country")

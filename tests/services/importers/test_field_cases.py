@@ -313,3 +313,23 @@ def test_csv_birthdays_go_to_the_card(db, now, header: str, row: str, expected) 
     ann = one("Ann Lee")
     assert dates(ann) == expected
     assert ann.details == ""
+
+
+def test_merging_two_contacts_moves_the_card(db, now) -> None:
+    from netty.services.duplicates import merge_contacts
+
+    import_file("vcard", case("several-values-per-property.vcf"), now, backup=False)
+    keep = add_plain("Jonas Brandt", now)
+    other = one("Dr. Jonas Brandt Jr.")
+    result = merge_contacts(keep, other.id, now, backup=False)
+    assert result.moved["addresses"] == 3 and result.moved["handles"] == 4
+    assert result.moved["dates"] == 2 and result.moved["affiliations"] == 1
+    assert Contact.get_by_id(keep).uid == "c02-multi-0001"
+    assert Contact.get_by_id(other.id).uid is None
+    assert ContactCard.get(ContactCard.contact == keep).nicknames == "Jo\nJB"
+
+
+def add_plain(name: str, now) -> int:
+    from netty.services.contacts import ContactFields, add_contact
+
+    return add_contact(ContactFields(name=name), now).id
