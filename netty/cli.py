@@ -193,9 +193,22 @@ def add(env: Env, name: str, **opts: Any) -> None:
 @click.option("--remove-phone", "remove_phones", multiple=True, metavar="P")
 @click.option("--remove-url", "remove_urls", multiple=True, metavar="U")
 @click.option("--remove-tag", "remove_tags", multiple=True, metavar="T")
+@click.option("--nickname", "nicknames", multiple=True, metavar="N", help="Add a nickname.")
+@click.option("--remove-nickname", "remove_nicknames", multiple=True, metavar="N")
+@click.option("--birthday", metavar="DATE", help="1979-05-02, --05-02 (no year) or none.")
 @pass_env
-def edit(env: Env, contact: str, name: str | None, **opts: Any) -> None:
-    """Change a contact's fields. --email/--phone/--url/--tag add; --remove-* remove."""
+def edit(
+    env: Env,
+    contact: str,
+    name: str | None,
+    nicknames: tuple[str, ...],
+    remove_nicknames: tuple[str, ...],
+    birthday: str | None,
+    **opts: Any,
+) -> None:
+    """Change a contact's fields. --email/--phone/--url/--tag/--nickname add; --remove-* remove."""
+    from netty.services.cardinfo import edit_card, parse_birthday
+    from netty.services.changes import change
     from netty.services.contacts import (
         ContactFields,
         edit_contact,
@@ -203,13 +216,20 @@ def edit(env: Env, contact: str, name: str | None, **opts: Any) -> None:
         resolve_contact,
     )
 
+    bday = parse_birthday(birthday) if birthday is not None else False
+    card_edit = bool(nicknames or remove_nicknames or birthday is not None)
     env.open()
     contact_id = resolve_contact(contact, archived=None)
     given = _fields(opts, editing=True, current=get_contact(contact_id)).given()
     if name is not None:
         given["name"] = name
-    if not given:
+    if not given and not card_edit:
         raise click.UsageError("nothing to change; give at least one option (see --help)")
+    if not given:
+        edit_card(contact_id, env.now, add_nicknames=nicknames,
+                  remove_nicknames=remove_nicknames, birthday=bday)  # fmt: skip
+        echo(f"updated #{contact_id} {get_contact(contact_id).name}")
+        return
 
     def fields_now(current):  # read-modify-write inside the write lock (issue 9)
         given = _fields(opts, editing=True, current=current).given()
@@ -217,7 +237,13 @@ def edit(env: Env, contact: str, name: str | None, **opts: Any) -> None:
             given["name"] = name
         return ContactFields(**given)
 
-    view = edit_contact(contact_id, fields_now, env.now)
+    if not card_edit:
+        view = edit_contact(contact_id, fields_now, env.now)
+    else:
+        with change("edited a contact", env.now, kind="edit"):  # one change for both
+            view = edit_contact(contact_id, fields_now, env.now)
+            edit_card(contact_id, env.now, add_nicknames=nicknames,
+                      remove_nicknames=remove_nicknames, birthday=bday)  # fmt: skip
     echo(f"updated #{view.id} {view.name}")
 
 
