@@ -3,16 +3,25 @@
 (4.0 is newer, but Google Contacts and older Apple and Android address books
 read 3.0 more reliably.) One card per active contact, CRLF lines folded at 75
 octets without splitting a character, text escaped (``\\\\``, ``\\,``,
-``\\;``, ``\\n``). Standard properties carry what others understand: ``FN``,
-``N``, ``ORG``, ``TITLE``, ``EMAIL``, ``TEL``, ``URL``, ``ADR`` (the location,
-as the locality), ``NOTE``, ``CATEGORIES`` (tags). A label that is a vCard
-type (home, work, cell ...) is a ``TYPE``; any other label uses Apple's
-``itemN.X-ABLabel`` group. An organization-only contact is a company card
-(``X-ABShowAs:COMPANY``). netty's own fields use ``X-NETTY-RING``,
+``\\;``, ``\\n``). Standard properties carry what others understand: ``UID``, ``FN``, a
+structured ``N`` (the one kept, else the display name split at its last word),
+``NICKNAME`` (one property each), ``ORG`` (with the unit), ``TITLE`` and ``ROLE``
+for the current affiliation and, grouped (``org1.ORG``, ``org1.TITLE``), for every
+other one, ``EMAIL``, ``TEL``, ``URL``, every ``ADR``, ``IMPP`` (with
+``X-SERVICE-TYPE``), ``X-SOCIALPROFILE``, ``BDAY`` (``1979-05-02``, ``--0315``
+without a year, ``VALUE=text``), ``ANNIVERSARY`` (and ``X-ANNIVERSARY`` for 3.0
+readers), ``GENDER``, ``NOTE``, ``CATEGORIES`` (tags). A label made of vCard
+types (home, work, cell, voice, fax ...) is a ``TYPE`` list; any other label uses
+Apple's ``itemN.X-ABLabel`` group. An organization-only contact is a company
+card (``X-ABShowAs:COMPANY``). netty's own fields use ``X-NETTY-RING``,
 ``X-NETTY-CHANNEL``, ``X-NETTY-CADENCE``, ``X-NETTY-STRENGTH``,
-``X-NETTY-HOW-MET``, ``X-NETTY-DETAILS`` and ``X-NETTY-CONNECTED``, which
-``netty import vcard`` reads back: export, import into an empty database, and
-the contacts come back equal.
+``X-NETTY-HOW-MET``, ``X-NETTY-DETAILS``, ``X-NETTY-CONNECTED``,
+``X-NETTY-LOCATION`` (a location that is not the first address; a location with
+no address is an ``ADR;X-NETTY-LOCATION=1`` with only the locality) and
+``X-NETTY-AFFILIATION`` (``past;2001;2010``), which ``netty import vcard`` reads
+back: export, import into an empty database, and the contacts come back equal.
+The UID of a contact that has none is derived (``card_data``): export writes
+nothing.
 """
 
 from __future__ import annotations
