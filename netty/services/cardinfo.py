@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from peewee import JOIN
 
 from netty.db.models import Address, Affiliation, ContactCard, ContactDate, Handle, Organization
-from netty.services.cardfields import CardDate, address_text
+from netty.services.cardfields import address_text
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")  # fmt: skip
@@ -192,36 +192,14 @@ def move_card(keep_id: int, other_id: int) -> dict[str, int]:
 _ADDRESS_FIELDS = ("po_box", "extended", "street", "locality", "region", "postal_code", "country")
 
 
-def parse_birthday(text: str) -> CardDate | None:
-    """``--birthday``: ``1979-05-02``, ``--05-02`` / ``--0502`` (no year), or ``none``.
-
-    Raises InvalidInput for anything else (a text birthday comes only from a card).
-    """
-    from netty.errors import InvalidInput
-    from netty.services.cardfields import parse_date
-
-    if text.strip().lower() in ("none", ""):
-        return None
-    date = parse_date("BDAY", text)
-    if date.month is None:
-        raise InvalidInput(
-            f"--birthday {text!r} is not a date; use 1979-05-02, --05-02 (no year) or none"
-        )
-    return date
-
-
 def edit_card(
     contact_id: int,
     now,
     *,
     add_nicknames: tuple[str, ...] = (),
     remove_nicknames: tuple[str, ...] = (),
-    birthday: CardDate | bool | None = False,
 ) -> None:
-    """Add or remove nicknames and set (a ``CardDate``) or clear (None) the birthday.
-
-    ``birthday=False`` leaves it alone. One change (joins the caller's if open).
-    """
+    """Add or remove nicknames (``netty edit --nickname``): one change (joins the caller's)."""
     from netty.services.changes import change
     from netty.services.importers.record import line
 
@@ -233,15 +211,3 @@ def edit_card(
             ContactCard.update(nicknames="\n".join(nicks)).where(
                 ContactCard.id == card.id
             ).execute()
-        if birthday is not False:
-            ContactDate.delete().where(
-                (ContactDate.contact == contact_id) & (ContactDate.kind == "BDAY")
-            ).execute()
-            if isinstance(birthday, CardDate):
-                ContactDate.create(
-                    contact=contact_id,
-                    kind="BDAY",
-                    year=birthday.year,
-                    month=birthday.month,
-                    day=birthday.day,
-                )

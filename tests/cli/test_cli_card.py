@@ -81,29 +81,15 @@ def test_thunderbird_csv_is_not_taken_for_outlook(netty) -> None:
     assert shown["emails"] == ["helga@example.com", "h.moreno@example.org"]
 
 
-def test_edit_nicknames_and_birthday(netty) -> None:
+def test_edit_nicknames(netty) -> None:
     netty("add", "Sally Jones")
-    netty("edit", "sally", "--nickname", "Sal", "--nickname", "SJ", "--birthday", "--03-15")
+    netty("edit", "sally", "--nickname", "Sal", "--nickname", "SJ")
+    assert "nicknames: Sal, SJ\n" in netty("show", "sally").out
+    netty("edit", "sally", "--remove-nickname", "SJ", "--title", "VP")
     out = netty("show", "sally").out
-    assert "nicknames: Sal, SJ\n" in out and "birthday: 15 March\n" in out
-    netty("edit", "sally", "--remove-nickname", "SJ", "--birthday", "1980-03-15", "--title", "VP")
-    out = netty("show", "sally").out
-    assert "nicknames: Sal\n" in out and "birthday: 15 March 1980\n" in out
-    assert "works: VP" in out
+    assert "nicknames: Sal\n" in out and "works: VP" in out
     history = netty("history", "--json").json
     assert [h["label"] for h in history[:2]] == ["edited a contact", "edited a contact"]
-    netty("undo")
-    assert "birthday: 15 March\n" in netty("show", "sally").out
-    netty("edit", "sally", "--birthday", "none")
-    assert "birthday" not in netty("show", "sally").out
-
-
-def test_edit_refuses_a_birthday_that_is_not_a_date(netty, dbfile: Path) -> None:
-    from tests.cli.helpers import assert_user_error, dump
-
-    netty("add", "Sally Jones")
-    before = dump(dbfile)
-    result = netty("edit", "sally", "--birthday", "soon", ok=False)
-    assert_user_error(result)
-    assert "--birthday 'soon' is not a date" in result.err
-    assert dump(dbfile) == before
+    netty("undo")  # the nickname and the title were one change
+    out = netty("show", "sally").out
+    assert "nicknames: Sal, SJ\n" in out and "works: VP" not in out

@@ -120,3 +120,19 @@ def test_prep_screen_with_an_overdue_promise(snap_compare, demo_app):
 
 def test_welcome_card(snap_compare, make_app):
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=_ready)
+
+
+def test_goals_view(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=_then("o"))
+
+
+def test_goals_view_narrow(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_then("o"))
+
+
+def test_strategy_view(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=_then("S"))
+
+
+def test_strategy_view_narrow(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_then("S"))
