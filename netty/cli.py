@@ -212,9 +212,20 @@ def add(env: Env, name: str, **opts: Any) -> None:
 @click.option("--remove-phone", "remove_phones", multiple=True, metavar="P")
 @click.option("--remove-url", "remove_urls", multiple=True, metavar="U")
 @click.option("--remove-tag", "remove_tags", multiple=True, metavar="T")
+@click.option("--nickname", "nicknames", multiple=True, metavar="N", help="Add a nickname.")
+@click.option("--remove-nickname", "remove_nicknames", multiple=True, metavar="N")
 @pass_env
-def edit(env: Env, contact: str, name: str | None, **opts: Any) -> None:
-    """Change a contact's fields. --email/--phone/--url/--tag add; --remove-* remove."""
+def edit(
+    env: Env,
+    contact: str,
+    name: str | None,
+    nicknames: tuple[str, ...],
+    remove_nicknames: tuple[str, ...],
+    **opts: Any,
+) -> None:
+    """Change a contact's fields. --email/--phone/--url/--tag/--nickname add; --remove-* remove."""
+    from netty.services.cardinfo import edit_card
+    from netty.services.changes import change
     from netty.services.contacts import (
         ContactFields,
         edit_contact,
@@ -222,13 +233,18 @@ def edit(env: Env, contact: str, name: str | None, **opts: Any) -> None:
         resolve_contact,
     )
 
+    card_edit = bool(nicknames or remove_nicknames)
     env.open()
     contact_id = resolve_contact(contact, archived=None)
     given = _fields(opts, editing=True, current=get_contact(contact_id)).given()
     if name is not None:
         given["name"] = name
-    if not given:
+    if not given and not card_edit:
         raise click.UsageError("nothing to change; give at least one option (see --help)")
+    if not given:
+        edit_card(contact_id, env.now, add_nicknames=nicknames, remove_nicknames=remove_nicknames)
+        echo(f"updated #{contact_id} {get_contact(contact_id).name}")
+        return
 
     def fields_now(current):  # read-modify-write inside the write lock (issue 9)
         given = _fields(opts, editing=True, current=current).given()
@@ -236,7 +252,14 @@ def edit(env: Env, contact: str, name: str | None, **opts: Any) -> None:
             given["name"] = name
         return ContactFields(**given)
 
-    view = edit_contact(contact_id, fields_now, env.now)
+    if not card_edit:
+        view = edit_contact(contact_id, fields_now, env.now)
+    else:
+        with change("edited a contact", env.now, kind="edit"):  # one change for both
+            view = edit_contact(contact_id, fields_now, env.now)
+            edit_card(
+                contact_id, env.now, add_nicknames=nicknames, remove_nicknames=remove_nicknames
+            )
     echo(f"updated #{view.id} {view.name}")
 
 
@@ -296,6 +319,23 @@ def list_(env: Env, as_json: bool, **filters: Any) -> None:
         echo("no contacts match", err=True)
 
 
+def _card_lines(contact_id: int) -> list[tuple[str, str]]:
+    """``netty show``'s lines for the card's fields (full name, nicknames, addresses...)."""
+    from netty.services.cardinfo import card_info
+
+    info = card_info(contact_id)
+    return [
+        ("full name", info.full_name),
+        ("nicknames", ", ".join(info.nicknames)),
+        ("unit, role", ", ".join(x for x in (info.unit, info.role) if x)),
+        *((f"also ({n})" if len(info.affiliations) > 1 else "also", a)
+          for n, a in enumerate(info.affiliations, start=1)),
+        *((label or "address", text) for label, text in info.addresses),
+        *((service, value) for service, value in info.handles),
+        ("gender", info.gender),
+    ]  # fmt: skip
+
+
 @cli.command()
 @click.argument("contact")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object (see README).")
@@ -309,7 +349,13 @@ def show(env: Env, contact: str, as_json: bool) -> None:
     env.open()
     detail = contact_detail(resolve_contact(contact, archived=None))
     if as_json:
-        _echo_json(detail_json(detail))
+        from dataclasses import asdict
+
+        from netty.services.cardinfo import card_info
+
+        data = detail_json(detail)
+        data["card"] = asdict(card_info(detail.contact.id))
+        _echo_json(data)
         return
     c = detail.contact
     echo(f"#{c.id} {c.name}" + ("  (archived)" if c.archived else ""))
@@ -337,6 +383,7 @@ def show(env: Env, contact: str, as_json: bool) -> None:
         ("urls", ", ".join(c.urls)),
         ("linkedin", c.linkedin if c.linkedin and c.linkedin not in c.urls else ""),
         ("location", c.location),
+        *_card_lines(c.id),
         ("tags", " ".join("#" + t for t in c.tags)),
         ("birthday", _date_line(c.birthday, env.now)),
         ("anniversary", _date_line(c.anniversary, env.now)),

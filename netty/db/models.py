@@ -176,6 +176,79 @@ class ContactDate(BaseModel):
         indexes = ((("contact", "kind"), False), (("kind", "month", "day"), False))
 
 
+class ContactCard(BaseModel):
+    """What a vCard says about a contact beyond the display name (migration 0006).
+
+    At most one row per contact, only when one of its fields is not empty. The
+    structured name (``N``, RFC 6350 section 6.2.2) is kept only when it says more
+    than the display name does (see ``netty.services.cardfields.split_name``);
+    ``nicknames`` holds the ``NICKNAME`` values one a line; ``gender`` is the
+    ``GENDER`` sex letter (M, F, O, N, U or empty) and ``gender_text`` its identity
+    text; ``unit`` and ``role`` belong to the current affiliation (``Contact.organization``
+    and ``Contact.title``); ``rev`` is the ``REV`` (UTC) of the last card imported,
+    so that a newer card wins over an older one and an older never over a newer.
+    """
+
+    id = AutoField()
+    contact = ForeignKeyField(Contact, unique=True, backref="cards", on_delete="CASCADE")
+    prefix = TextField(default="")
+    given = TextField(default="")
+    additional = TextField(default="")
+    family = TextField(default="")
+    suffix = TextField(default="")
+    nicknames = TextField(default="")
+    gender = TextField(default="", constraints=[one_of("gender", ("", "M", "F", "O", "N", "U"))])
+    gender_text = TextField(default="")
+    unit = TextField(default="")
+    role = TextField(default="")
+    rev = Timestamp(null=True)
+
+
+class Address(BaseModel):
+    """A postal address: vCard ``ADR`` (RFC 6350 section 6.3.1), in the order given.
+
+    ``label`` is its type (home, work) or a free label ("warehouse", Apple's
+    ``X-ABLabel``); the other fields are the seven ``ADR`` components.
+    """
+
+    id = AutoField()
+    contact = ForeignKeyField(Contact, backref="addresses", on_delete="CASCADE")
+    label = TextField(default="")
+    po_box = TextField(default="")
+    extended = TextField(default="")
+    street = TextField(default="")
+    locality = TextField(default="")
+    region = TextField(default="")
+    postal_code = TextField(default="")
+    country = TextField(default="")
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("contact", "position"), False),)
+
+
+class Handle(BaseModel):
+    """A messaging or social handle, in the order given.
+
+    ``kind`` ``impp``: vCard ``IMPP`` (RFC 4770 / RFC 6350 section 6.4.3) and the older
+    ``X-JABBER``, ``X-SKYPE``, ``X-AIM``, ``X-ICQ``... forms; ``service`` is the
+    lower-case service (xmpp, skype, aim) and ``value`` the address without its URI
+    scheme. ``kind`` ``social``: ``X-SOCIALPROFILE`` (``service`` from its TYPE) and
+    ``X-TWITTER``-style handles; ``value`` as written (a URL or a handle).
+    """
+
+    id = AutoField()
+    contact = ForeignKeyField(Contact, backref="handles", on_delete="CASCADE")
+    kind = TextField(constraints=[one_of("kind", ("impp", "social"))])
+    service = TextField(default="")
+    value = TextField(constraints=[not_blank("value")])
+    label = TextField(default="")
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("contact", "kind", "position"), False),)
+
+
 class ContactMethod(BaseModel):
     """An email address, phone number or URL of a contact, in the order given."""
 
@@ -339,6 +412,9 @@ MODELS = [
     Contact,
     Affiliation,
     ContactDate,
+    ContactCard,
+    Address,
+    Handle,
     ContactMethod,
     Tag,
     ContactTag,

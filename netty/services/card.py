@@ -2,7 +2,8 @@
 
 ``contact_card(contact_id, now)`` returns a ``ContactCard`` built from the same
 ``contact_detail`` that ``netty show`` prints: how to reach them (every email,
-phone, URL and the location), who they are (work, ring, how met, introduced by,
+phone, URL, the location, postal addresses and messaging handles), who they are
+(full name, nicknames, work, other affiliations, ring, how met, introduced by,
 tags, birthday and anniversary with "turns 40 on Friday" when within two weeks),
 keeping in touch (last contact, next ping, archived state), the open
 follow-ups with the note each came from, their open needs, promises both ways,
@@ -21,6 +22,7 @@ from netty.dates import ago
 from netty.db.vocab import CHANNELS, RINGS
 from netty.errors import InvalidInput
 from netty.services.birthdays import soon_words
+from netty.services.cardinfo import card_info
 from netty.services.contacts import get_contact
 from netty.services.review import suggest_strength
 from netty.services.text import linkedin_key, normalise_phone
@@ -113,12 +115,26 @@ def contact_card(contact_id: int, now: pendulum.DateTime) -> ContactCard:
         reach.append(CardLine("linkedin", c.linkedin, c.linkedin, c.linkedin))
     if c.location:
         reach.append(CardLine("location", c.location, c.location))
+    info = card_info(c.id)
+    reach += [CardLine(label or "address", text, text) for label, text in info.addresses]
+    reach += [CardLine(service, value, value) for service, value in info.handles]
     if not reach:
         reach.append(CardLine("", "No email, phone, web address or location recorded.", ""))
 
     who = []
+    if info.full_name:
+        who.append(CardLine("full name", info.full_name, info.full_name))
+    if info.nicknames:
+        nicknames = ", ".join(info.nicknames)
+        who.append(CardLine("nicknames", nicknames, nicknames))
     if work:
         who.append(CardLine("works", work, work))
+    unit_role = ", ".join(x for x in (info.unit, info.role) if x)
+    if unit_role:
+        who.append(CardLine("unit, role", unit_role, unit_role))
+    who += [CardLine("also", text, text) for text in info.affiliations]
+    if info.gender:
+        who.append(CardLine("gender", info.gender, info.gender))
     cadence = f"every {c.cadence_days} days" + (" (ring default)" if c.cadence_is_default else "")
     who.append(CardLine("ring", f"{c.ring}, {RINGS[c.ring]}; {cadence}", str(c.ring)))
     for label, text in target_lines(c.id):

@@ -51,6 +51,7 @@ from netty.db.models import (
 )
 from netty.errors import InvalidInput, NotFound
 from netty.services.candidates import Candidate, candidates
+from netty.services.cardinfo import move_card
 from netty.services.changes import change
 from netty.services.contacts import next_ping, refresh_search_text
 from netty.services.views import Ref
@@ -394,7 +395,12 @@ def merge_contacts(
                     keep.name_key = other.name_key
         moved = _move_records(keep_id, other_id)
         moved.update(_move_methods_and_tags(keep, other))
+        moved.update(move_card(keep_id, other_id))
         filled = _fill(keep, other)
+        if other.uid and keep.uid is None:  # the column is unique: OTHER gives it up first
+            Contact.update(uid=None).where(Contact.id == other_id).execute()
+            keep.uid = other.uid
+            filled.append("uid")
         if linkedin is not None and keep.linkedin is None:
             keep.linkedin = linkedin
             filled.append("linkedin")

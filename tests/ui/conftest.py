@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pendulum
 import pytest
+from textual.worker import WorkerState
 
 from netty.services.contacts import ContactFields, add_contact
 from netty.services.demo import load_demo
@@ -45,12 +46,26 @@ EVIL_NAMES = [
 
 
 async def settle(pilot) -> None:
-    """Let workers finish and the screen repaint."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Let workers finish, the workers their results start finish too, and the screen
+    repaint: done when three pauses in a row find no worker running or waiting.
+
+    One worker's answer often starts another (the list loads, the highlight moves,
+    the detail pane loads), so waiting a fixed number of rounds made pictures depend
+    on the machine's speed: under load the pane behind a dialog was sometimes filled.
+    """
+    quiet = 0
+    for _ in range(50):
+        await pilot.pause()
+        busy = [
+            w for w in pilot.app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+        ]
+        if busy:
+            quiet = 0
+            await pilot.app.workers.wait_for_complete(busy)
+        else:
+            quiet += 1
+            if quiet == 3:
+                return
 
 
 def screen_text(app) -> str:

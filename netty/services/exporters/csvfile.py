@@ -4,7 +4,11 @@ Several values in one cell (emails, phones, URLs, tags) are joined with
 `` ::: `` as Google Contacts does. A cell that starts with ``=``, ``+``, ``-``,
 ``@`` (or a tab or carriage return) gets a leading ``'`` so that a spreadsheet
 shows it as text instead of running it as a formula ("CSV injection"); a phone
-number ``+1 555 0100`` therefore reads ``'+1 555 0100``.
+number ``+1 555 0100`` therefore reads ``'+1 555 0100``; ``netty import csv`` takes
+the ``'`` off again. After the older columns come the card's (UID, structured
+name, nicknames, gender, birthday, anniversaries, unit, role, addresses, handles,
+affiliations, and the labels of emails, phones and URLs in their order), in the
+cell formats of ``netty.services.cardfields``, so the file re-imports unchanged.
 """
 
 from __future__ import annotations
@@ -16,13 +20,25 @@ import pendulum
 
 from netty.db.bulk import moment_text
 from netty.db.models import database
-from netty.services.exporters.vcard import active_contacts
+from netty.services.cardfields import (
+    ADDRESS_FIELDS,
+    CardDate,
+    address_cell,
+    affiliation_cell,
+    date_value,
+    handle_cell,
+)
+from netty.services.exporters.vcard import CardData, active_contacts, card_data
 
 SEPARATOR = " ::: "
 COLUMNS = (
     "id", "name", "organization", "title", "emails", "phones", "urls", "location", "ring",
     "channel", "cadence_days", "strength", "tags", "how_met", "details", "notes", "linkedin",
     "connected_at", "created_at", "last_interaction_at", "next_ping_at",
+    # the card (after the older columns, which keep their places)
+    "uid", "name_prefix", "given_name", "additional_names", "family_name", "name_suffix",
+    "nicknames", "gender", "birthday", "anniversaries", "unit", "role", "addresses", "handles",
+    "affiliations", "email_labels", "phone_labels", "url_labels",
 )  # fmt: skip
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -33,10 +49,57 @@ def neutralise(value: object) -> str:
     return "'" + text if text.startswith(_DANGEROUS) else text
 
 
+def _card_cells(data: CardData, mine: list[tuple[str, str, str]]) -> dict[str, str]:
+    card = data.card
+
+    def date_text(d) -> str:
+        return date_value(CardDate(d.kind, d.year, d.month, d.day, d.text))[0]
+
+    def labels(kind: str) -> str:
+        found = [label for k, _v, label in mine if k == kind]
+        return SEPARATOR.join(found) if any(found) else ""
+
+    return {
+        "uid": data.uid,
+        "name_prefix": card.prefix if card else "",
+        "given_name": card.given if card else "",
+        "additional_names": card.additional if card else "",
+        "family_name": card.family if card else "",
+        "name_suffix": card.suffix if card else "",
+        "nicknames": SEPARATOR.join(card.nicknames.split("\n")) if card and card.nicknames else "",
+        "gender": (card.gender + (f";{card.gender_text}" if card.gender_text else ""))
+        if card
+        else "",
+        "birthday": next((date_text(d) for d in data.dates if d.kind == "BDAY"), ""),
+        "anniversaries": SEPARATOR.join(
+            date_text(d) for d in data.dates if d.kind == "ANNIVERSARY"
+        ),
+        "unit": card.unit if card else "",
+        "role": card.role if card else "",
+        "addresses": SEPARATOR.join(
+            address_cell(a.label, tuple(getattr(a, f) for f in ADDRESS_FIELDS))
+            for a in data.addresses
+        ),
+        "handles": SEPARATOR.join(
+            handle_cell(h.kind, h.service, h.value, h.label) for h in data.handles
+        ),
+        "affiliations": SEPARATOR.join(
+            affiliation_cell(
+                a.org_name or "", a.unit, a.title, a.role, a.is_current, a.start_year, a.end_year
+            )
+            for a in data.affiliations
+        ),
+        "email_labels": labels("email"),
+        "phone_labels": labels("phone"),
+        "url_labels": labels("url"),
+    }
+
+
 def write(out: TextIO, now: pendulum.DateTime) -> int:
     """Write every active contact as a CSV row; returns how many."""
     with database.atomic():
         rows, methods, tags = active_contacts()
+        cards = card_data(rows, now)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for c in rows:
@@ -64,5 +127,6 @@ def write(out: TextIO, now: pendulum.DateTime) -> int:
             "last_interaction_at": moment_text(c.last_interaction_at),
             "next_ping_at": moment_text(c.next_ping_at),
         }
+        values.update(_card_cells(cards[c.id], mine))
         writer.writerow([neutralise(values[column]) for column in COLUMNS])
     return len(rows)

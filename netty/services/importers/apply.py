@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import Any
 
 import pendulum
+from peewee import JOIN
 
 from netty.dates import plural
 from netty.db.bulk import (
@@ -49,8 +50,21 @@ from netty.db.bulk import (
     moment_text,
 )
 from netty.db.fields import to_utc_text
-from netty.db.models import Contact, ContactMethod, ContactTag, Organization, Tag, database
+from netty.db.models import (
+    Address,
+    Affiliation,
+    Contact,
+    ContactCard,
+    ContactDate,
+    ContactMethod,
+    ContactTag,
+    Handle,
+    Organization,
+    Tag,
+    database,
+)
 from netty.services import settings
+from netty.services.cardfields import CardDate, derived_uid
 from netty.services.changes import change
 from netty.services.importers._fast import fold, search_key
 from netty.services.importers.record import LINKEDIN_PREFIX, Record, Skip
@@ -78,6 +92,7 @@ _CONTACT_COLUMNS = (
     "updated_at",
     "next_ping_at",
     "connected_at",
+    "uid",
 )
 _UPDATE_COLUMNS = (
     "title",
@@ -91,10 +106,13 @@ _UPDATE_COLUMNS = (
     "cadence_days",
     "strength",
     "connected_at",
+    "uid",
     "search_text",
     "next_ping_at",
     "updated_at",
 )
+_CARD_FIELDS = ("prefix", "given", "additional", "family", "suffix", "nicknames", "gender",
+                "gender_text", "unit", "role")  # fmt: skip
 
 
 @dataclass(eq=False, slots=True)
@@ -126,6 +144,21 @@ class _Target:
     added_methods: list[tuple[str, str, str, str, int]] = field(default_factory=list)
     added_tags: list[str] = field(default_factory=list)
     dirty: bool = False
+    uid: str | None = None
+    # The card beyond the contact's columns (``ContactCard`` and its tables)
+    card: dict[str, str] = field(default_factory=dict)
+    rev: str | None = None
+    card_id: int | None = None  # the stored ContactCard row, if any
+    card_dirty: bool = False
+    addresses: list[tuple[str, ...]] = field(default_factory=list)
+    handles: list[tuple[str, str, str, str]] = field(default_factory=list)
+    dates: list[CardDate] = field(default_factory=list)
+    affiliations: list[tuple] = field(default_factory=list)  # (org key, unit, title, role, ...)
+    added_addresses: list[tuple[tuple[str, ...], int]] = field(default_factory=list)
+    added_handles: list[tuple[tuple[str, str, str, str], int]] = field(default_factory=list)
+    added_dates: list[tuple[CardDate, int]] = field(default_factory=list)
+    replaced_dates: list[CardDate] = field(default_factory=list)  # a newer card's birthday
+    added_affiliations: list[tuple[tuple, int]] = field(default_factory=list)
 
     def keys(self, kind: str) -> set[str]:
         return {m[1] for m in self.methods.get(kind, ())}
@@ -134,6 +167,7 @@ class _Target:
 @dataclass
 class _Index:
     linkedin: dict[str, int] = field(default_factory=dict)
+    uid: dict[str, int] = field(default_factory=dict)
     email: dict[str, int] = field(default_factory=dict)
     org_only: dict[str, int] = field(default_factory=dict)
     names: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
@@ -214,13 +248,16 @@ def _build_index() -> _Index:
         Organization._meta.table_name,
         ContactMethod._meta.table_name,
     )
-    for cid, name_key, linkedin in database.execute_sql(
-        f'SELECT "id", "name_key", "linkedin" FROM "{c}" ORDER BY "archived_at" IS NOT NULL, "id"'
+    for cid, name_key, linkedin, uid in database.execute_sql(
+        f'SELECT "id", "name_key", "linkedin", "uid" FROM "{c}" '
+        'ORDER BY "archived_at" IS NOT NULL, "id"'
     ):
         index.existing.add(cid)
         index.names[name_key].append(cid)
         if linkedin:
             index.linkedin.setdefault(linkedin, cid)
+        if uid:
+            index.uid[uid] = cid
     for cid, kind, key in database.execute_sql(
         f'SELECT m."contact_id", m."kind", m."value_key" FROM "{m}" m '
         f'JOIN "{c}" c ON c."id" = m."contact_id" '
@@ -253,13 +290,13 @@ def _load(ids: set[int]) -> dict[int, _Target]:
             'SELECT c."id", c."name", c."name_key", o."name", o."name_key", c."title", '
             'c."location", c."how_met", c."details", c."notes", c."linkedin", c."ring", '
             'c."channel", c."cadence_days", c."strength", c."connected_at", c."created_at", '
-            f'c."last_interaction_at" FROM "{c}" c LEFT JOIN "{o}" o '
+            f'c."last_interaction_at", c."uid" FROM "{c}" c LEFT JOIN "{o}" o '
             f'ON o."id" = c."organization_id" WHERE c."id" IN ({marks})',
             chunk,
         )
         for row in rows:
             (cid, name, name_key, org_name, org_key, title, location, how_met, details, notes,
-             linkedin, ring, channel, cadence, strength, connected, created, last) = row  # fmt: skip
+             linkedin, ring, channel, cadence, strength, connected, created, last, uid) = row  # fmt: skip
             out[cid] = _Target(
                 id=cid,
                 new=False,
@@ -282,6 +319,7 @@ def _load(ids: set[int]) -> dict[int, _Target]:
                 created_at=moment_text(created) or "",
                 last_interaction_at=moment_text(last),
                 methods={"email": [], "phone": [], "url": []},
+                uid=uid,
             )
         for cid, kind, value, key, label, position in database.execute_sql(
             f'SELECT "contact_id", "kind", "value", "value_key", "label", "position" FROM "{m}" '
@@ -295,7 +333,35 @@ def _load(ids: set[int]) -> dict[int, _Target]:
             chunk,
         ):
             out[cid].tags.append(name)
+        _load_cards(out, chunk)
     return out
+
+
+def _load_cards(out: dict[int, _Target], chunk: list[int]) -> None:
+    """The stored card of each contact in ``chunk``: ContactCard, addresses, handles, dates."""
+    for row in ContactCard.select().where(ContactCard.contact.in_(chunk)):
+        t = out[row.contact_id]
+        t.card_id, t.rev = row.id, moment_text(row.rev)
+        t.card = {f: getattr(row, f) for f in _CARD_FIELDS}
+    for row in Address.select().where(Address.contact.in_(chunk)).order_by(Address.position):
+        out[row.contact_id].addresses.append(
+            (row.label, row.po_box, row.extended, row.street, row.locality, row.region,
+             row.postal_code, row.country)
+        )  # fmt: skip
+    for row in Handle.select().where(Handle.contact.in_(chunk)).order_by(Handle.position):
+        out[row.contact_id].handles.append((row.kind, row.service, row.value, row.label))
+    for row in ContactDate.select().where(ContactDate.contact.in_(chunk)):
+        out[row.contact_id].dates.append(CardDate(row.kind, row.year, row.month, row.day, row.text))
+    for row in (
+        Affiliation.select(Affiliation, Organization.name_key.alias("org_key"))
+        .join(Organization, JOIN.LEFT_OUTER)
+        .where(Affiliation.contact.in_(chunk))
+        .objects()
+    ):
+        out[row.contact_id].affiliations.append(
+            (row.org_key, row.unit, row.title, row.role, row.is_current, row.start_year,
+             row.end_year)
+        )  # fmt: skip
 
 
 # ------------------------------------------------------------------ planning
@@ -303,6 +369,8 @@ def _load(ids: set[int]) -> dict[int, _Target]:
 
 def _strong_ids(record: Record, index: _Index) -> list[int]:
     found = []
+    if record.card is not None and record.card.uid in index.uid:
+        found.append(index.uid[record.card.uid])
     if record.linkedin and record.linkedin in index.linkedin:
         found.append(index.linkedin[record.linkedin])
     for _value, key, _label, _pos in record.emails:
@@ -328,6 +396,14 @@ def _plan(
         wanted.update(ids)
         if not ids:
             wanted.update(index.names.get(record.name_key, ()))
+    pending = {r.card.uid for r in records if r.card and r.card.uid and r.card.uid not in index.uid}
+    if pending:  # netty's own export: a UID derived from this database's id and the contact's
+        dbid = settings.get(settings.DATABASE_ID)
+        if isinstance(dbid, str) and dbid:
+            for cid in index.existing:
+                if (uid := derived_uid(dbid, cid)) in pending:
+                    index.uid.setdefault(uid, cid)
+                    wanted.add(cid)
     targets = _load(wanted)
     next_contact, next_org, next_tag = snapshot[0] + 1, snapshot[1] + 1, snapshot[2] + 1
     new_orgs: dict[str, tuple[int, str]] = {}
@@ -363,6 +439,8 @@ def _plan(
             next_tag += 1
 
     def remember(target: _Target) -> None:
+        if target.uid:
+            index.uid.setdefault(target.uid, target.id)
         for kind in ("email", "url"):
             for _value, key, _label, _pos in target.methods.get(kind, ()):
                 if kind == "email":
@@ -442,6 +520,8 @@ def _plan(
             methods={kind: list(values) for kind, values in record.methods().items() if values},
             tags=sorted(record.tags),
         )
+        if record.card is not None:
+            _merge_card(record, target, org_for, apply=True, newer=False)
         next_contact += 1
         for name in target.tags:
             tag_id(name)
@@ -462,6 +542,7 @@ def _merge(record: Record, target: _Target, org_for, *, apply: bool) -> tuple[li
     """Fill ``target`` from ``record``; (what changed, conflicts). ``apply=False`` only looks."""
     changes: list[str] = []
     conflicts: list[str] = []
+    newer = _newer(record, target)
     if record.name_key != target.name_key:
         conflicts.append(f"keeps the name {target.name!r}; the file says {record.name!r}")
 
@@ -474,12 +555,26 @@ def _merge(record: Record, target: _Target, org_for, *, apply: bool) -> tuple[li
             if apply:
                 setattr(target, attr, value)
         elif not same(current, value):
-            conflicts.append(f"keeps {label} {current!r}; the file says {value!r}")
+            if newer:  # a newer card (REV) than the one last imported wins
+                changes.append(attr)
+                conflicts.append(f"{label} {current!r} replaced by {value!r} (a newer card)")
+                if apply:
+                    setattr(target, attr, value)
+            else:
+                conflicts.append(f"keeps {label} {current!r}; the file says {value!r}")
 
     if record.organization:
         key = fold(record.organization)
         if target.org_key is None:
             changes.append("organization")
+            if apply:
+                target.org_name, target.org_key = org_for(record.organization)
+        elif target.org_key != key and newer:
+            changes.append("organization")
+            conflicts.append(
+                f"the organization {target.org_name!r} replaced by {record.organization!r} "
+                "(a newer card)"
+            )
             if apply:
                 target.org_name, target.org_key = org_for(record.organization)
         elif target.org_key != key:
@@ -523,6 +618,12 @@ def _merge(record: Record, target: _Target, org_for, *, apply: bool) -> tuple[li
                 existing.append((value, key, label, position))
                 target.added_methods.append((kind, value, key, label, position))
                 have.add(key)
+    if record.card is not None:
+        card_changes, card_conflicts = _merge_card(
+            record, target, org_for, apply=apply, newer=_newer(record, target)
+        )
+        changes += card_changes
+        conflicts += card_conflicts
     tags = set(target.tags)
     for name in record.tags:
         if name not in tags:
@@ -533,6 +634,124 @@ def _merge(record: Record, target: _Target, org_for, *, apply: bool) -> tuple[li
                 target.added_tags.append(name)
                 tags.add(name)
     return changes, conflicts
+
+
+def _newer(record: Record, target: _Target) -> bool:
+    """Whether the record is a newer card (``REV``) than the one last imported into ``target``."""
+    rev = record.card.rev if record.card is not None else None
+    return bool(rev and target.rev and rev > target.rev)
+
+
+def _merge_card(
+    record: Record, target: _Target, org_for, *, apply: bool, newer: bool
+) -> tuple[list[str], list[str]]:
+    """Fill ``target``'s card from ``record.card``: UID, name parts, lists; (changes, conflicts).
+
+    Single values fill what is empty; a newer card replaces them (the old value is
+    named in the conflicts); lists (nicknames, addresses, handles, anniversaries,
+    affiliations) gain what they lack; a person has one birthday: a different one
+    is a conflict unless the card is newer.
+    """
+    card = record.card
+    assert card is not None
+    changes: list[str] = []
+    conflicts: list[str] = []
+    if card.uid and card.uid != target.uid:
+        if target.uid is None:
+            changes.append("uid")
+            if apply:
+                target.uid = card.uid
+        else:
+            conflicts.append(f"keeps the UID {target.uid}; the file says {card.uid}")
+    wanted = card.fields()
+    merged = dict(target.card) or dict.fromkeys(_CARD_FIELDS, "")
+    nick_have = [n for n in merged["nicknames"].split("\n") if n]
+    for nick in card.nicknames:
+        if nick not in nick_have:
+            nick_have.append(nick)
+    wanted_nicks = "\n".join(nick_have)
+    for name in _CARD_FIELDS:
+        value = wanted_nicks if name == "nicknames" else wanted[name]
+        current = merged[name]
+        if not value or value == current:
+            continue
+        if name != "nicknames" and current and not newer:
+            conflicts.append(
+                f"keeps the {name.replace('_', ' ')} {current!r}; the file says {value!r}"
+            )
+            continue
+        if name != "nicknames" and current:
+            conflicts.append(
+                f"the {name.replace('_', ' ')} {current!r} replaced by {value!r} (a newer card)"
+            )
+        changes.append(name)
+        merged[name] = value
+    if card.rev and (target.rev is None or card.rev > target.rev):
+        changes.append("rev")
+        if apply:
+            target.rev = card.rev
+    if changes and apply:
+        target.card = merged
+        target.card_dirty = True
+    have = {tuple(fold(p) for p in a[1:]) for a in target.addresses}
+    for address in card.addresses:
+        key = tuple(fold(p) for p in address[1:])
+        if key not in have:
+            have.add(key)
+            changes.append("address")
+            if apply:
+                target.addresses.append(address)
+                target.added_addresses.append((address, len(target.addresses) - 1))
+    have_h = {(k, s, v.lower()) for k, s, v, _l in target.handles}
+    for handle in card.handles:
+        key = (handle[0], handle[1], handle[2].lower())
+        if key not in have_h:
+            have_h.add(key)
+            changes.append("handle")
+            if apply:
+                target.handles.append(handle)
+                target.added_handles.append((handle, len(target.handles) - 1))
+    have_d = {d.key() for d in target.dates}
+    for date in card.dates:
+        if date.key() in have_d:
+            continue
+        birthday = next((d for d in target.dates if d.kind == "BDAY"), None)
+        if date.kind == "BDAY" and birthday is not None:
+            if not newer:
+                conflicts.append(
+                    f"keeps the birthday {_shown(birthday)}; the file says {_shown(date)}"
+                )
+                continue
+            conflicts.append(
+                f"the birthday {_shown(birthday)} replaced by {_shown(date)} (a newer card)"
+            )
+            if apply:
+                target.dates.remove(birthday)
+                target.replaced_dates.append(birthday)
+        have_d.add(date.key())
+        changes.append("date")
+        if apply:
+            target.dates.append(date)
+            target.added_dates.append((date, len(target.dates) - 1))
+    have_a = {(a[0], fold(a[2])) for a in target.affiliations}
+    for org, unit, title, role, current, start, end in card.affiliations:
+        key = fold(org) if org else None
+        if (key, fold(title)) in have_a:
+            continue
+        have_a.add((key, fold(title)))
+        changes.append("affiliation")
+        if apply:
+            org_key = org_for(org)[1] if org else None
+            row = (org_key, unit, title, role, current, start, end)
+            target.affiliations.append(row)
+            target.added_affiliations.append((row, len(target.affiliations) - 1))
+    return changes, conflicts
+
+
+def _shown(date: CardDate) -> str:
+    from netty.services.cardfields import date_value
+
+    return date_value(date)[0]
 
 
 # ------------------------------------------------------------------ writing
@@ -568,6 +787,58 @@ def _next_ping(t: _Target, cadences: dict[int, int], zone: dt.tzinfo) -> str:
     )
 
 
+def _same(column, value):
+    return column.is_null() if value is None else column == value
+
+
+def _write_cards(plan: _Plan) -> None:
+    """Insert or update each written contact's card, addresses, handles, dates, affiliations."""
+    cards, addresses, handles, dates, affiliations = [], [], [], [], []
+    for t in plan.targets.values():
+        if not (t.new or t.dirty):
+            continue
+        if t.card_dirty and (any(t.card.values()) or t.rev):
+            values = [t.card.get(f, "") for f in _CARD_FIELDS]
+            if t.card_id is None:
+                cards.append((t.id, *values, t.rev))
+            else:
+                ContactCard.update(**dict(zip(_CARD_FIELDS, values, strict=True)), rev=t.rev).where(
+                    ContactCard.id == t.card_id
+                ).execute()
+        addresses.extend((t.id, *a, pos) for a, pos in t.added_addresses)
+        handles.extend((t.id, *h, pos) for h, pos in t.added_handles)
+        for gone in t.replaced_dates:
+            ContactDate.delete().where(
+                (ContactDate.contact == t.id)
+                & (ContactDate.kind == gone.kind)
+                & _same(ContactDate.year, gone.year)
+                & _same(ContactDate.month, gone.month)
+                & _same(ContactDate.day, gone.day)
+                & (ContactDate.text == gone.text)
+            ).execute()
+        dates.extend(
+            (t.id, d.kind, d.year, d.month, d.day, d.text, pos) for d, pos in t.added_dates
+        )
+        for (org_key, unit, title, role, current, start, end), pos in t.added_affiliations:
+            org = plan.org_ids.get(org_key) if org_key else None
+            affiliations.append((t.id, org, unit, title, role, current, start, end, pos))
+    bulk_insert(ContactCard, ["contact", *_CARD_FIELDS, "rev"], cards)
+    bulk_insert(
+        Address,
+        ["contact", "label", "po_box", "extended", "street", "locality", "region",
+         "postal_code", "country", "position"],
+        addresses,
+    )  # fmt: skip
+    bulk_insert(Handle, ["contact", "kind", "service", "value", "label", "position"], handles)
+    bulk_insert(ContactDate, ["contact", "kind", "year", "month", "day", "text", "position"], dates)
+    bulk_insert(
+        Affiliation,
+        ["contact", "organization", "unit", "title", "role", "is_current", "start_year",
+         "end_year", "position"],
+        affiliations,
+    )  # fmt: skip
+
+
 def _write(plan: _Plan, now: pendulum.DateTime, progress: Progress | None, total: int = 0) -> None:
     stamp = to_utc_text(now)
     cadences = settings.ring_cadences()
@@ -588,7 +859,8 @@ def _write(plan: _Plan, now: pendulum.DateTime, progress: Progress | None, total
         contacts.append(
             (t.id, t.name, t.name_key, t.title, org_id(t), t.location, t.linkedin, t.ring,
              t.channel, t.how_met, t.details, t.notes, t.cadence_days, t.strength,
-             _search_text(t), stamp, stamp, _next_ping(t, cadences, zone), t.connected_at)
+             _search_text(t), stamp, stamp, _next_ping(t, cadences, zone), t.connected_at,
+             t.uid)
         )  # fmt: skip
         for kind, values in t.methods.items():
             methods.extend((t.id, kind, v, k, label, pos) for v, k, label, pos in values)
@@ -606,7 +878,7 @@ def _write(plan: _Plan, now: pendulum.DateTime, progress: Progress | None, total
         links.extend((t.id, tag_ids[name]) for name in t.added_tags)
         updates.append(
             (t.title, org_id(t), t.location, t.linkedin, t.channel, t.how_met, t.details,
-             t.notes, t.cadence_days, t.strength, t.connected_at, _search_text(t),
+             t.notes, t.cadence_days, t.strength, t.connected_at, t.uid, _search_text(t),
              _next_ping(t, cadences, zone), stamp, t.id)
         )  # fmt: skip
     bulk_insert(
@@ -618,6 +890,7 @@ def _write(plan: _Plan, now: pendulum.DateTime, progress: Progress | None, total
         sets = ", ".join(f'"{fields[c].column_name}" = {database.param}' for c in _UPDATE_COLUMNS)
         sql = f'UPDATE "{Contact._meta.table_name}" SET {sets} WHERE "id" = {database.param}'
         execute_many(sql, updates)
+    _write_cards(plan)
     fix_sequences([Organization, Tag, Contact])
     if progress is not None and total:
         progress(2 * total, 2 * total)

@@ -14,6 +14,16 @@ line); the delimiter is whichever of ``,`` ``;`` or tab the header uses most.
 - Outlook: ``First Name``, ``Last Name``, ``Company``, ``Job Title``,
   ``E-mail Address``, ``E-mail 2 Address``, ``Mobile Phone``, ``Business Phone``,
   ``Web Page``, ``Categories`` ... (Outlook's ``Title`` is "Mr."/"Dr.").
+- Thunderbird: ``First Name``, ``Last Name``, ``Display Name``, ``Nickname``,
+  ``Primary Email``, ``Secondary Email``, ``Work Phone`` ... ``Birth Year``,
+  ``Birth Month``, ``Birth Day`` (told apart from Outlook by ``Primary Email``
+  and ``Display Name``).
+- netty's own ``netty export csv`` (``id,name,...,ring,...,next_ping_at``): read
+  back without ``--map``; the formula guard (a ``'`` before ``=``, ``+``, ``-``,
+  ``@``) is taken off, so a phone keeps its ``+``.
+- In every layout nicknames, birthdays (Outlook's ``4/12/1985``, Google's
+  ``--04-12``), anniversaries, departments, structured names and addresses go to
+  the card (``record.Card``), not into the details text.
 - A LinkedIn ``Connections.csv`` is read as ``netty import linkedin`` would.
 - Any other CSV needs ``--map``: ``name=Full Name,email=E-mail,...`` naming,
   for each netty field, the column it comes from (see ``MAP_FIELDS``; a field
@@ -35,8 +45,15 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from netty.errors import InvalidInput
+from netty.services.cardfields import (
+    address_text,
+    parse_address_cell,
+    parse_affiliation_cell,
+    parse_csv_date,
+    parse_handle_cell,
+)
 from netty.services.importers import linkedin
-from netty.services.importers.record import Record, Skip, build_record
+from netty.services.importers.record import Card, Record, Skip, build_record
 from netty.services.importers.sources import FORMATS_READ
 
 csv.field_size_limit(min(sys.maxsize, 1 << 28))  # a huge note is truncated, not fatal
@@ -146,6 +163,10 @@ def _split(value: str) -> list[str]:
 def _recognise(index: dict[str, int], name: str):
     has = index.__contains__
     numbered = any(_NUMBERED.match(h) for h in index)
+    if has("name") and has("ring") and has("emails") and has("next_ping_at"):
+        return "netty CSV", _netty(index)
+    if has("primary email") and has("display name"):
+        return "Thunderbird CSV", _thunderbird
     if has("first name") and (has("e-mail address") or has("job title") or has("company")):
         return "Outlook CSV", _outlook(index)
     if has("first name") and (has("organization name") or has("labels") or numbered):
@@ -208,17 +229,39 @@ def _google(index: dict[str, int], current: bool):
             )
             if address.strip():
                 break
-        details = [
-            f"{label}: {cell(column).strip()}"
-            for label, column in (
-                ("Nickname", "nickname"),
-                ("Birthday", "birthday"),
-                ("Department", "organization department"),
-            )
-            if cell(column).strip()
-        ]
-        if department and not cell("organization department"):
-            details.append(f"Department: {department}")
+        card = Card(
+            nicknames=_split(cell("nickname")),
+            unit=department.strip(),
+            name_parts=_parts(
+                cell("name prefix"),
+                cell("first name") or cell("given name"),
+                cell("middle name") or cell("additional name"),
+                cell("last name") or cell("family name"),
+                cell("name suffix"),
+            ),
+            gender=_gender(cell("gender")),
+        )
+        _add_date(card, "BDAY", cell("birthday"))
+        for cols in numbered("event"):
+            label = cell(cols.get("label", cols.get("type", ""))).strip().lstrip("* ").lower()
+            if label == "anniversary":
+                _add_date(card, "ANNIVERSARY", cell(cols.get("value", "")))
+        for cols in numbered("address"):
+            parts = tuple(
+                cell(cols.get(f, ""))
+                for f in ("po box", "extended address", "street", "city", "region",
+                          "postal code", "country")
+            )  # fmt: skip
+            if not any(p.strip() for p in parts):
+                parts = ("", "", cell(cols.get("formatted", "")), "", "", "", "")
+            label = cell(cols.get("label", cols.get("type", ""))).strip().lstrip("* ").lower()
+            if any(p.strip() for p in parts):
+                card.addresses.append((label if label != "other" else "", *parts))
+        for cols in numbered("im"):
+            service = cell(cols.get("service", "")).strip().lstrip("* ").lower()
+            for value in _split(cell(cols.get("value", ""))):
+                card.handles.append(("impp", _SERVICE_NAMES.get(service, service), value, ""))
+        details: list[str] = []
         given = " ".join(
             cell(c).strip()
             for c in ("name prefix", "first name", "given name", "middle name", "additional name")
@@ -241,6 +284,7 @@ def _google(index: dict[str, int], current: bool):
             notes=[cell("notes")],
             details=details,
             tags=tags,
+            card=card,
         )
 
     return read
@@ -275,14 +319,34 @@ def _outlook(index: dict[str, int]):
             )
             if location:
                 break
+        card = Card(
+            nicknames=_split(cell("nickname")),
+            unit=cell("department").strip(),
+            name_parts=_parts(
+                cell("title"), cell("first name"), cell("middle name"), cell("last name"),
+                cell("suffix"),
+            ),
+            gender=_gender(cell("gender")),
+        )  # fmt: skip
+        _add_date(card, "BDAY", cell("birthday"))
+        _add_date(card, "ANNIVERSARY", cell("anniversary"))
+        for where, label in (("business", "work"), ("home", "home"), ("other", "")):
+            street = "\n".join(
+                v.strip()
+                for v in (cell(f"{where} street{n}") for n in ("", " 2", " 3"))
+                if v.strip()
+            )
+            parts = (
+                cell(f"{where} address po box"), "", street, cell(f"{where} city"),
+                cell(f"{where} state"), cell(f"{where} postal code"),
+                cell(f"{where} country/region") or cell(f"{where} country"),
+            )  # fmt: skip
+            if any(p.strip() for p in parts):
+                card.addresses.append((label, *parts))
         details = []
         for label, column in (
-            ("Nickname", "nickname"),
-            ("Birthday", "birthday"),
-            ("Anniversary", "anniversary"),
             ("Spouse", "spouse"),
             ("Children", "children"),
-            ("Department", "department"),
         ):
             value = cell(column).strip()
             if value and value not in _EMPTY_DATES:
@@ -307,9 +371,162 @@ def _outlook(index: dict[str, int]):
             notes=[cell("notes")],
             details=details,
             tags=tags,
+            card=card,
         )
 
     return read
+
+
+# ------------------------------------------------------------------ the card
+
+
+_SERVICE_NAMES = {"jabber": "xmpp", "google talk": "gtalk", "hangouts": "gtalk"}
+
+
+def _parts(*parts: str) -> tuple[str, str, str, str, str] | None:
+    """A structured name (prefix, given, additional, family, suffix), or None when empty."""
+    cleaned = tuple(p.strip() for p in parts)
+    return cleaned if any(cleaned) else None  # type: ignore[return-value]
+
+
+def _gender(text: str) -> str:
+    return {"male": "M", "female": "F", "m": "M", "f": "F", "other": "O"}.get(
+        text.strip().lower(), ""
+    )
+
+
+def _add_date(card: Card, kind: str, text: str) -> None:
+    date = parse_csv_date(kind, text)
+    if date is not None:
+        card.dates.append(date)
+
+
+# ------------------------------------------------------------------ Thunderbird
+
+
+def _thunderbird(no: int, cell: Row) -> Record | Skip:
+    """Thunderbird's address book CSV (``First Name,Last Name,Display Name,...``)."""
+    card = Card(
+        nicknames=_split(cell("nickname")),
+        unit=cell("department").strip(),
+        name_parts=_parts("", cell("first name"), "", cell("last name"), ""),
+    )
+    for where, label in (("work", "work"), ("home", "home")):
+        parts = (
+            "", cell(f"{where} address 2"), cell(f"{where} address"), cell(f"{where} city"),
+            cell(f"{where} state"), cell(f"{where} zipcode"), cell(f"{where} country"),
+        )  # fmt: skip
+        if any(p.strip() for p in parts):
+            card.addresses.append((label, *parts))
+    year, month, day = (cell(f"birth {w}").strip() for w in ("year", "month", "day"))
+    if month.isdigit() and day.isdigit():
+        text = f"{year}-{int(month):02d}-{int(day):02d}" if year.isdigit() else (
+            f"--{int(month):02d}{int(day):02d}"
+        )  # fmt: skip
+        _add_date(card, "BDAY", text)
+    if cell("screen name").strip():
+        card.handles.append(("impp", "aim", cell("screen name").strip(), ""))
+    details = [
+        f"Custom {n}: {cell(f'custom {n}').strip()}"
+        for n in range(1, 5)
+        if cell(f"custom {n}").strip()
+    ]
+    return build_record(
+        no,
+        name=cell("display name"),
+        given=cell("first name"),
+        family=cell("last name"),
+        organization=cell("organization"),
+        title=cell("job title"),
+        emails=[(cell(c), "") for c in ("primary email", "secondary email") if cell(c).strip()],
+        phones=[
+            (cell(column), label)
+            for column, label in (
+                ("work phone", "work"),
+                ("home phone", "home"),
+                ("mobile number", "cell"),
+                ("fax number", "fax"),
+                ("pager number", "pager"),
+            )
+            if cell(column).strip()
+        ],
+        urls=[(cell(c), "") for c in ("web page 1", "web page 2") if cell(c).strip()],
+        location=address_text(card.addresses[0][1:]) if card.addresses else "",
+        notes=[cell("notes")],
+        details=details,
+        card=card,
+    )
+
+
+# ------------------------------------------------------------------ netty's own export
+
+_GUARDED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+def _unguard(text: str) -> str:
+    """A cell as netty wrote it, with the spreadsheet formula guard (a leading ') taken off."""
+    return text[1:] if text.startswith(_GUARDED) else text
+
+
+def _netty(index: dict[str, int]):
+    """netty's own CSV export (``netty export csv``): every column back where it came from."""
+
+    def read(no: int, raw: Row) -> Record | Skip:
+        def cell(column: str) -> str:
+            return _unguard(raw(column))
+
+        def labelled(kind: str) -> list[tuple[str, str]]:
+            values = _split(cell(kind + "s"))
+            labels = [v.strip() for v in cell(kind + "_labels").split(SEPARATOR.strip())]
+            labels += [""] * len(values)
+            return list(zip(values, labels, strict=False))
+
+        card = Card(
+            uid=cell("uid").strip() or None,
+            name_parts=_parts(
+                cell("name_prefix"), cell("given_name"), cell("additional_names"),
+                cell("family_name"), cell("name_suffix"),
+            ),
+            nicknames=_split(cell("nicknames")),
+            unit=cell("unit"),
+            role=cell("role"),
+        )  # fmt: skip
+        sex, _, identity = cell("gender").partition(";")
+        card.gender, card.gender_text = sex.strip()[:1].upper(), identity.strip()
+        if card.gender not in ("M", "F", "O", "N", "U"):
+            card.gender = ""
+        _add_date(card, "BDAY", cell("birthday"))
+        for text in _split(cell("anniversaries")):
+            _add_date(card, "ANNIVERSARY", text)
+        card.addresses = [parse_address_cell(a) for a in _split(cell("addresses"))]
+        card.handles = [h for h in map(parse_handle_cell, _split(cell("handles"))) if h]
+        card.affiliations = [parse_affiliation_cell(a) for a in _split(cell("affiliations"))]
+        connected = cell("connected_at").strip()
+        return build_record(
+            no,
+            name=cell("name"),
+            organization=cell("organization"),
+            title=cell("title"),
+            emails=labelled("email"),
+            phones=labelled("phone"),
+            urls=labelled("url"),
+            location=cell("location"),
+            notes=[cell("notes")],
+            details=[cell("details")],
+            how_met=cell("how_met"),
+            tags=_split(cell("tags")),
+            ring=cell("ring") or None,
+            channel=cell("channel") or None,
+            cadence=cell("cadence_days") or None,
+            strength=cell("strength") or None,
+            connected_at=connected if _MOMENT.match(connected) else None,
+            card=card,
+        )
+
+    return read
+
+
+_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
 
 
 # ------------------------------------------------------------------ --map

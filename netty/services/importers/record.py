@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netty.errors import InvalidInput
+from netty.services.cardfields import CardDate, split_name
 from netty.services.importers._fast import clean_line, fold, linkedin_key
 from netty.services.text import (
     clean_block,
@@ -42,6 +43,92 @@ LINKEDIN_PREFIX = "https://www.linkedin.com/in/"
 
 # Characters ``clean_line`` keeps but that have no business in a contact field.
 _INVISIBLE = str.maketrans({"\ufeff": None, "\u061c": None, "\u200b": None})
+
+
+@dataclass(slots=True)
+class Card:
+    """What a file says beyond the contact's own columns (``ContactCard`` and its tables).
+
+    ``name_parts`` is (prefix, given, additional, family, suffix) or None;
+    ``addresses`` are (label, po box, extended, street, locality, region, postal
+    code, country); ``handles`` (kind, service, value, label); ``affiliations``
+    further organizations as (organization, unit, title, role, is_current,
+    start_year, end_year); ``rev`` is the card's ``REV`` as UTC text.
+    """
+
+    uid: str | None = None
+    rev: str | None = None
+    name_parts: tuple[str, str, str, str, str] | None = None
+    nicknames: list[str] = field(default_factory=list)
+    gender: str = ""
+    gender_text: str = ""
+    unit: str = ""
+    role: str = ""
+    addresses: list[tuple[str, ...]] = field(default_factory=list)
+    handles: list[tuple[str, str, str, str]] = field(default_factory=list)
+    dates: list[CardDate] = field(default_factory=list)
+    affiliations: list[tuple[str, str, str, str, bool, int | None, int | None]] = field(
+        default_factory=list
+    )
+
+    def fields(self) -> dict[str, str]:
+        """The ``ContactCard`` columns this card fills (prefix .. role), empty ones too."""
+        parts = self.name_parts or ("", "", "", "", "")
+        return {
+            "prefix": parts[0],
+            "given": parts[1],
+            "additional": parts[2],
+            "family": parts[3],
+            "suffix": parts[4],
+            "nicknames": "\n".join(self.nicknames),
+            "gender": self.gender,
+            "gender_text": self.gender_text,
+            "unit": self.unit,
+            "role": self.role,
+        }
+
+
+def clean_card(card: Card, warnings: list[str]) -> Card:
+    """The same card with every text cleaned and cut like any one-line field."""
+
+    def one(text: str, what: str = "") -> str:
+        return line(text, what, warnings)
+
+    seen_dates = {}
+    for date in card.dates:
+        date = CardDate(date.kind, date.year, date.month, date.day, one(date.text, "a date"))
+        seen_dates.setdefault(date.key(), date)
+    handles: dict[tuple, tuple[str, str, str, str]] = {}
+    for kind, service, value, label in card.handles:
+        value = one(value, "a handle")
+        if value:
+            handles.setdefault((kind, service, value.lower()), (kind, service, value, one(label)))
+    addresses: dict[tuple, tuple[str, ...]] = {}
+    for address in card.addresses:
+        cleaned = tuple(one(p, "an address") for p in address)
+        if any(cleaned[1:]):
+            addresses.setdefault(tuple(fold(p) for p in cleaned[1:]), cleaned)
+    parts = card.name_parts
+    return Card(
+        uid=one(card.uid) or None,
+        rev=card.rev,
+        name_parts=tuple(one(p, "a name part") for p in parts) if parts else None,  # type: ignore[arg-type]
+        nicknames=list(
+            dict.fromkeys(n for n in (one(x, "a nickname") for x in card.nicknames) if n)
+        ),
+        gender=card.gender,
+        gender_text=one(card.gender_text),
+        unit=one(card.unit, "the unit"),
+        role=one(card.role, "the role"),
+        addresses=list(addresses.values()),
+        handles=list(handles.values()),
+        dates=list(seen_dates.values()),
+        affiliations=[
+            (one(org, "an organization"), one(unit), one(title, "a title"), one(role), *rest)
+            for org, unit, title, role, *rest in card.affiliations
+            if org.strip() or title.strip() or role.strip()
+        ],
+    )
 
 
 @dataclass(slots=True)
@@ -72,6 +159,7 @@ class Record:
     strength: int | None = None
     connected_at: str | None = None  # UTC text
     warnings: list[str] = field(default_factory=list)
+    card: Card | None = None  # vCard fields beyond the contact's columns
 
     def methods(self) -> dict[str, list[tuple[str, str, str, int]]]:
         return {"email": self.emails, "phone": self.phones, "url": self.urls}
@@ -177,6 +265,7 @@ def build_record(
     strength: Any = None,
     connected_at: str | None = None,
     warnings: Iterable[str] = (),
+    card: Card | None = None,
 ) -> Record | Skip:
     """Clean what a reader found and decide: a ``Record``, or a ``Skip`` with the reason."""
     from netty.services.contacts import parse_cadence, parse_channel, parse_ring, parse_strength
@@ -223,7 +312,12 @@ def build_record(
         linkedin=next((m[1] for m in found["url"] if m[1].startswith(LINKEDIN_PREFIX)), None),
         connected_at=connected_at,
         warnings=notes_w,
+        card=clean_card(card, notes_w) if card is not None else None,
     )
+    parts = record.card.name_parts if record.card is not None else None
+    # kept only when it says more than the display name does (cardfields.split_name)
+    if parts is not None and (is_org or parts == split_name(display)):
+        record.card.name_parts = None  # type: ignore[union-attr]
     if tags:
         seen_tags: dict[str, None] = {}
         for raw in tags:

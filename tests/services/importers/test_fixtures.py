@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import pytest
 
+from netty.db.models import ContactCard, ContactDate
 from netty.errors import InvalidInput
 from netty.services.contacts import get_contact, list_contacts
 from netty.services.importers import import_file
@@ -187,7 +188,11 @@ def test_vcard_30_apple(db, now):
         "Two kids (Max, 7; Ida, 4).\nLoves sourdough, hates small talk.\n"
         "Path: C:\\netty\\notes — ask about the orchard mentoring programme she runs every spring."
     )
-    assert jane.details == "Birthday: 1984-07-02\n\nDepartment: Research"
+    assert jane.details == ""  # the birthday and department have their own places now
+    card = ContactCard.get(ContactCard.contact == jane.id)
+    assert card.unit == "Research"
+    [bday] = ContactDate.select().where(ContactDate.contact == jane.id)
+    assert (bday.kind, bday.year, bday.month, bday.day) == ("BDAY", 1984, 7, 2)
     from netty.db.models import ContactMethod
 
     labels = [m.label for m in ContactMethod.select().where(ContactMethod.contact == jane.id)]
