@@ -46,6 +46,7 @@ JOURNALED: dict[str, tuple[str, ...]] = {
     "contact": ("id",),
     "affiliation": ("id",),
     "contact_date": ("id",),
+    "knows": ("id",),
     "contact_method": ("id",),
     "tag": ("id",),
     "contact_tag": ("contact_id", "tag_id"),

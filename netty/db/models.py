@@ -39,6 +39,7 @@ from netty.db.vocab import (
     GIVE_KINDS,
     INITIATORS,
     INTERACTION_KINDS,
+    KNOWS_HOW,
     METHOD_KINDS,
     NEED_STATUSES,
     PROMISE_DIRECTIONS,
@@ -169,6 +170,26 @@ class ContactDate(BaseModel):
 
     class Meta:
         indexes = ((("contact", "kind"), False), (("kind", "month", "day"), False))
+
+
+class Knows(BaseModel):
+    """Two contacts who know each other ("A knows B"), and how (``KNOWS_HOW``).
+
+    Knowing is mutual here: one row per pair, stored with the lower id as ``a``
+    (a CHECK keeps ``a < b``), unique per pair, so "Lena knows Sally" and
+    "Sally knows Lena" are the same row. The warm-path search reads it both ways.
+    """
+
+    id = AutoField()
+    a = ForeignKeyField(Contact, on_delete="CASCADE", backref="+")
+    b = ForeignKeyField(
+        Contact, on_delete="CASCADE", backref="+", constraints=[Check("a_id < b_id")]
+    )
+    how = TextField(default="acquaintance", constraints=[one_of("how", tuple(KNOWS_HOW))])
+    created_at = Timestamp()
+
+    class Meta:
+        indexes = ((("a", "b"), True), (("b", "a"), False))
 
 
 class ContactMethod(BaseModel):
@@ -330,6 +351,7 @@ MODELS = [
     Contact,
     Affiliation,
     ContactDate,
+    Knows,
     ContactMethod,
     Tag,
     ContactTag,
