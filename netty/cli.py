@@ -29,6 +29,7 @@ WRITE_COMMANDS = frozenset(
     {"add", "edit", "archive", "restore", "log", "event", "target", "remind", "snooze"}
     | {"done", "drop", "import", "merge", "demo"}
     | {"undo", "redo", "edit-item", "delete", "reopen"}
+    | {"knows"}
 )
 
 
@@ -944,6 +945,10 @@ cli_io.register(cli)
 from netty import cli_changes  # noqa: E402  (undo/redo/history/edit-item/delete/reopen)
 
 cli_changes.register(cli)
+
+from netty import cli_paths  # noqa: E402  (knows, paths)
+
+cli_paths.register(cli)
 
 
 if __name__ == "__main__":  # pragma: no cover
