@@ -394,6 +394,7 @@ def log(
       i owe: TEXT [by WHEN]       a promise I made
       they owe: TEXT [by WHEN]    a promise they made
       follow up WHEN [TEXT]       a reminder
+      knows: NAME [@ORG] [(HOW)]  they know NAME (added if new); HOW: friend, ...
       #tag  @Org                  a tag; their organization if they have none
     The last argument is the NOTE when it has a marker, or several words that
     are not a contact's name; a single unknown word is an unknown contact.
