@@ -585,6 +585,79 @@ def routes_to(
     return Paths(target, tuple(routes), advice)
 
 
+def best_route_through(contact_id: int, now: pendulum.DateTime) -> Route | None:
+    """The best route to any target organization that starts with ``contact_id``.
+
+    For the prep sheet's ask: someone ``contact_id`` knows (2 steps from me) or
+    someone one further (3 steps) whose current organization is a target, and
+    whom I don't know myself. Their own organization doesn't count (meeting
+    them is already the 1-step route). None when there is no such route. Reads only.
+    """
+    graph = _Graph(year=now.year)
+    graph.expand({contact_id})
+    level1 = set(graph.links.get(contact_id, {}))
+    graph.expand(level1)
+    level2 = {n for m in level1 for n in graph.links.get(m, {})} - level1 - {contact_id}
+    people = _people({contact_id} | level1 | level2, now)
+    if contact_id not in people:
+        return None
+    at = _at_targets(set(people) - {contact_id})
+    own = set(Contact.select(Contact.organization).where(Contact.id == contact_id).tuples()) | set(
+        Affiliation.select(Affiliation.organization)
+        .where((Affiliation.contact == contact_id) & (Affiliation.is_current == True))  # noqa: E712
+        .tuples()
+    )
+    own_orgs = {o for (o,) in own if o is not None}
+    known = {cid for cid, p in people.items() if p.known}
+    best: tuple[float, list[int], int] | None = None
+    links = graph.links
+    for m in level1:
+        if m not in people or m in known:
+            continue
+        for org in at.get(m, set()) - own_orgs:
+            score = links[contact_id][m][0]
+            if best is None or score > best[0]:
+                best = (score, [contact_id, m], org)
+        for e, (w, _how, _detail) in links.get(m, {}).items():
+            if e in level1 or e == contact_id or e not in people or e in known:
+                continue
+            for org in at.get(e, set()) - own_orgs - at.get(m, set()):
+                score = links[contact_id][m][0] * w * STEP_FACTOR
+                if best is None or score > best[0]:
+                    best = (score, [contact_id, m, e], org)
+    if best is None:
+        return None
+    score, chain, org = best
+    mine = _standings({contact_id: people[contact_id]}, now)[contact_id]
+    target = organization_target(org)
+    return _route(chain, mine.weight * score * STEP_FACTOR, mine, people, graph, target)
+
+
+def _at_targets(ids: set[int]) -> dict[int, set[int]]:
+    """contact -> the target organizations they are at now (current org or affiliation)."""
+    out: dict[int, set[int]] = defaultdict(set)
+    for chunk in _chunks(ids):
+        for cid, org in (
+            Contact.select(Contact.id, Contact.organization)
+            .join(Organization, on=(Contact.organization == Organization.id))
+            .where(Contact.id.in_(chunk) & (Organization.is_target == True))  # noqa: E712
+            .tuples()
+        ):
+            out[cid].add(org)
+        for cid, org in (
+            Affiliation.select(Affiliation.contact, Affiliation.organization)
+            .join(Organization, on=(Affiliation.organization == Organization.id))
+            .where(
+                Affiliation.contact.in_(chunk)
+                & (Affiliation.is_current == True)  # noqa: E712
+                & (Organization.is_target == True)  # noqa: E712
+            )
+            .tuples()
+        ):
+            out[cid].add(org)
+    return out
+
+
 def has_route(target: Target | str, now: pendulum.DateTime) -> bool:
     """Whether any warm route (at most three steps) leads to ``target``.
 
