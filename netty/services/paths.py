@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pendulum
-from peewee import JOIN, fn
+from peewee import JOIN, Case, fn
 
 from netty.dates import ago, plural
 from netty.db.models import Affiliation, Ask, Contact, Event, Give, Knows, Organization, Promise
@@ -256,7 +256,7 @@ class _Person:
     organization: str
     ring: int
     strength: int | None
-    last: pendulum.DateTime | None
+    recency: float  # 1.0 in touch within 90 days, 0.8 within a year, 0.6 older, 0.5 never
     known: bool  # someone I know myself
 
 
@@ -397,7 +397,21 @@ def _memberships(
 
 
 def _people(ids: set[int], now: pendulum.DateTime) -> dict[int, _Person]:
-    """The active contacts among ``ids`` with what the score needs."""
+    """The active contacts among ``ids`` with what the score needs.
+
+    Recency is bucketed in SQL against bounds computed here, so thousands of
+    candidates cost no timestamp parsing.
+    """
+    last = Contact.last_interaction_at
+    recency = Case(
+        None,
+        [
+            (last.is_null(), 0.5),
+            (last >= now.subtract(days=RECENT_DAYS), 1.0),
+            (last >= now.subtract(days=YEAR_DAYS), 0.8),
+        ],
+        0.6,
+    )
     out = {}
     for chunk in _chunks(ids):
         rows = (
@@ -407,16 +421,17 @@ def _people(ids: set[int], now: pendulum.DateTime) -> dict[int, _Person]:
                 Organization.name,
                 Contact.ring,
                 Contact.strength,
-                Contact.last_interaction_at,
-                Contact.connected_at,
+                recency,
+                Contact.connected_at.is_null(False),
             )
             .join(Organization, JOIN.LEFT_OUTER)
             .where(Contact.id.in_(chunk) & Contact.archived_at.is_null())
             .tuples()
         )
-        for cid, name, org, ring, strength, last, connected in rows:
-            known = last is not None or connected is not None or (strength or 0) >= 1 or ring <= 2
-            out[cid] = _Person(cid, name, org or "", ring, strength, last, known)
+        for cid, name, org, ring, strength, seen, connected in rows:
+            seen = float(seen)
+            known = seen > 0.5 or bool(connected) or (strength or 0) >= 1 or ring <= 2
+            out[cid] = _Person(cid, name, org or "", ring, strength, seen, known)
     return out
 
 
@@ -444,60 +459,34 @@ class Standing:
     """My standing with one contact: what the first link of a route weighs."""
 
     weight: float
-    words: str  # "ring 1, strength 4, in touch 5 days ago"
     give_first: str  # "" or why I should give before asking
 
 
-def standing(person_ids: Iterable[int], now: pendulum.DateTime) -> dict[int, Standing]:
-    """My standing with each of ``person_ids`` (active contacts only)."""
-    people = _people(set(person_ids), now)
-    return _standings(people, now)
+def _standings(people: dict[int, _Person]) -> dict[int, Standing]:
+    """The weight of my link to each of ``people`` (see the module docstring).
 
-
-def _standings(people: dict[int, _Person], now: pendulum.DateTime) -> dict[int, Standing]:
-    ids = list(people)
-    gives: dict[int, int] = {}
-    asks: dict[int, int] = {}
+    The ledger is read whole, grouped by contact, rather than with the candidates'
+    ids: it holds the few people I gave to, asked of or owe, while the
+    candidates can be thousands.
+    """
+    gives: dict[int, int] = dict(
+        Give.select(Give.contact, fn.COUNT(Give.id)).group_by(Give.contact).tuples()
+    )
+    asks: dict[int, int] = dict(
+        Ask.select(Ask.contact, fn.COUNT(Ask.id)).group_by(Ask.contact).tuples()
+    )
     owed: dict[int, str] = {}
-    for chunk in _chunks(ids):
-        gives.update(
-            Give.select(Give.contact, fn.COUNT(Give.id))
-            .where(Give.contact.in_(chunk))
-            .group_by(Give.contact)
-            .tuples()
-        )
-        asks.update(
-            Ask.select(Ask.contact, fn.COUNT(Ask.id))
-            .where(Ask.contact.in_(chunk))
-            .group_by(Ask.contact)
-            .tuples()
-        )
-        for cid, text in (
-            Promise.select(Promise.contact, Promise.text)
-            .where(
-                Promise.contact.in_(chunk)
-                & (Promise.direction == "i_owe")
-                & (Promise.status == "open")
-            )
-            .order_by(Promise.id)
-            .tuples()
-        ):
-            owed.setdefault(cid, text)
+    for cid, text in (
+        Promise.select(Promise.contact, Promise.text)
+        .where((Promise.direction == "i_owe") & (Promise.status == "open"))
+        .order_by(Promise.id)
+        .tuples()
+    ):
+        owed.setdefault(cid, text)
     out = {}
     for cid, p in people.items():
-        if p.strength is not None:
-            base = max(p.strength, 0.5) / 5
-            words = [f"ring {p.ring}", f"strength {p.strength}"]
-        else:
-            base = RING_WEIGHT.get(p.ring, 0.35)
-            words = [f"ring {p.ring}"]
-        if p.last is None:
-            recency = 0.5
-            words.append("never in touch")
-        else:
-            days = (now - p.last).total_days() if p.last < now else 0
-            recency = 1.0 if days <= RECENT_DAYS else 0.8 if days <= YEAR_DAYS else 0.6
-            words.append(f"in touch {ago(p.last, now)}")
+        rated = p.strength is not None
+        base = max(p.strength, 0.5) / 5 if rated else RING_WEIGHT.get(p.ring, 0.35)
         first = p.name.split()[0] if p.name.split() else p.name
         g, a = gives.get(cid, 0), asks.get(cid, 0)
         why = ""
@@ -509,8 +498,34 @@ def _standings(people: dict[int, _Person], now: pendulum.DateTime) -> dict[int, 
                 if g == 0
                 else f"you have asked {first} {_times(a)} and given {_times(g)}"
             )
-        weight = base * recency * (GIVE_FIRST_FACTOR if why else 1.0)
-        out[cid] = Standing(weight, ", ".join(words), why)
+        weight = base * p.recency * (GIVE_FIRST_FACTOR if why else 1.0)
+        out[cid] = Standing(weight, why)
+    return out
+
+
+def _words(
+    people: dict[int, _Person], ids: Iterable[int], now: pendulum.DateTime
+) -> dict[int, str]:
+    """How I stand with each of ``ids`` in words: ``ring 1, strength 4, in touch 5 days ago``."""
+    ids = list(ids)
+    last = (
+        dict(
+            Contact.select(Contact.id, Contact.last_interaction_at)
+            .where(Contact.id.in_(ids))
+            .tuples()
+        )
+        if ids
+        else {}
+    )
+    out = {}
+    for cid in ids:
+        p = people[cid]
+        words = [f"ring {p.ring}"]
+        if p.strength is not None:
+            words.append(f"strength {p.strength}")
+        seen = last.get(cid)
+        words.append("never in touch" if seen is None else f"in touch {ago(seen, now)}")
+        out[cid] = ", ".join(words)
     return out
 
 
@@ -538,33 +553,42 @@ def routes_to(
         target = resolve_target(target)
     graph = _Graph(year=now.year)
     there = _there(target)
-    graph.expand(there)
-    level1 = {n for e in there for n in graph.links.get(e, {})} - there
-    graph.expand(level1)
-    level2 = {n for m in level1 for n in graph.links.get(m, {})} - there
-    people = _people(there | level1 | level2, now)
+    people = _people(there, now)
+    known = {cid for cid, p in people.items() if p.known}
+    # Routes never pass through or end at someone I know myself (the shorter
+    # route through them is there), so only the ends and middles I don't know
+    # are expanded: the search stays small however many people I know.
+    ends = {e for e in there if e in people and e not in known}
+    graph.expand(ends)
+    level1 = {n for e in ends for n in graph.links.get(e, {})} - there
+    people.update(_people(level1 - set(people), now))
     known = {cid for cid, p in people.items() if p.known}
     starts = known if through is None else known & {through}
-    # reach1[m]: m's best link to someone there whom I don't know myself;
-    # reach2[n]: n's best chain of two such links (through someone I don't know).
+    # reach1[m]: m's best link to someone there whom I don't know myself
     reach1: dict[int, tuple[float, int]] = {}
     for m in level1:
         if m not in people:
             continue
         for e, (w, _how, _detail) in graph.links.get(m, {}).items():
-            better = m not in reach1 or reach1[m][0] < w
-            if e in there and e in people and e not in known and better:
+            if e in ends and (m not in reach1 or reach1[m][0] < w):
                 reach1[m] = (w, e)
+    middles = {m for m in reach1 if m not in known}
+    graph.expand(middles)
+    level2 = {n for m in middles for n in graph.links.get(m, {})} - there - middles
+    people.update(_people(level2 - set(people), now))
+    known = {cid for cid, p in people.items() if p.known}
+    starts = known if through is None else known & {through}
+    # reach2[n]: n's best chain of two links, through someone I don't know
     reach2: dict[int, tuple[float, int]] = {}
-    for n in (level1 | level2) & starts:
-        for m, (w, _how, _detail) in graph.links.get(n, {}).items():
-            if m in reach1 and m not in known:
+    for m in middles:
+        for n, (w, _how, _detail) in graph.links.get(m, {}).items():
+            if n in starts and n not in there:
                 score = w * reach1[m][0]
                 if n not in reach2 or reach2[n][0] < score:
                     reach2[n] = (score, m)
     candidates = (starts & there) | (starts & set(reach1)) | set(reach2)
-    stands = _standings({c: people[c] for c in candidates}, now)
-    routes = []
+    stands = _standings({c: people[c] for c in candidates})
+    scored = []
     for a in candidates:
         options = []
         if a in there:
@@ -575,14 +599,17 @@ def routes_to(
         if a in reach2 and a not in there:
             w, m = reach2[a]
             options.append((stands[a].weight * w * STEP_FACTOR**2, [a, m, reach1[m][1]]))
-        if not options:
-            continue
         score, chain = max(options, key=lambda o: (o[0], -len(o[1])))
-        routes.append(_route(chain, score, stands[a], people, graph, target))
-    routes.sort(key=lambda r: (-r.score, r.steps, fold(r.hops[0].name), r.hops[0].contact_id))
-    routes = routes[:limit]
+        scored.append((-score, len(chain), fold(people[a].name), a, chain))
+    scored.sort()
+    top = scored[:limit]
+    words = _words(people, [a for *_rest, a, _chain in top], now)
+    routes = tuple(
+        _route(chain, -neg, stands[a], words[a], people, graph, target)
+        for neg, _n, _name, a, chain in top
+    )
     advice = () if routes or through is not None else tuple(_advice(target, people, there))
-    return Paths(target, tuple(routes), advice)
+    return Paths(target, routes, advice)
 
 
 def best_route_through(contact_id: int, now: pendulum.DateTime) -> Route | None:
@@ -628,9 +655,10 @@ def best_route_through(contact_id: int, now: pendulum.DateTime) -> Route | None:
     if best is None:
         return None
     score, chain, org = best
-    mine = _standings({contact_id: people[contact_id]}, now)[contact_id]
+    mine = _standings({contact_id: people[contact_id]})[contact_id]
     target = organization_target(org)
-    return _route(chain, mine.weight * score * STEP_FACTOR, mine, people, graph, target)
+    words = _words(people, [contact_id], now)[contact_id]
+    return _route(chain, mine.weight * score * STEP_FACTOR, mine, words, people, graph, target)
 
 
 def _at_targets(ids: set[int]) -> dict[int, set[int]]:
@@ -672,6 +700,7 @@ def _route(
     chain: list[int],
     score: float,
     mine: Standing,
+    words: str,
     people: dict[int, _Person],
     graph: _Graph,
     target: Target,
@@ -688,10 +717,10 @@ def _route(
     suffix = ", a target" if target.is_target else ""
     if len(hops) == 1:
         if target.kind == "person":
-            reason = f"You know {end} yourself ({mine.words})."
+            reason = f"You know {end} yourself ({words})."
             ask = f"Ask {first.first_name} directly: you are already in touch."
         else:
-            reason = f"You know {end} ({mine.words})."
+            reason = f"You know {end} ({words})."
             ask = (
                 f"Ask {first.first_name} for an email intro to the hiring manager "
                 f"for your kind of role at {target.name}{suffix}."
@@ -704,7 +733,7 @@ def _route(
         reason = f"{first.name} knows {links[0]}"
         if len(links) == 2:
             reason += f", who knows {links[1]}"
-        reason += f". You and {first.first_name}: {mine.words}."
+        reason += f". You and {first.first_name}: {words}."
         if len(hops) == 2:
             ask = f"Ask {first.first_name} for an email intro to {end}{suffix}."
         else:
