@@ -181,9 +181,9 @@ class Knows(BaseModel):
     """
 
     id = AutoField()
-    a = ForeignKeyField(Contact, on_delete="CASCADE", backref="+")
+    a = ForeignKeyField(Contact, on_delete="CASCADE", backref="+", index=False)
     b = ForeignKeyField(
-        Contact, on_delete="CASCADE", backref="+", constraints=[Check("a_id < b_id")]
+        Contact, on_delete="CASCADE", backref="+", index=False, constraints=[Check("a_id < b_id")]
     )
     how = TextField(default="acquaintance", constraints=[one_of("how", tuple(KNOWS_HOW))])
     created_at = Timestamp()

@@ -363,7 +363,7 @@ def _memberships(
         where = Contact.id.in_(chunk) if contacts is not None else Contact.organization.in_(chunk)
         rows = (
             Contact.select(Contact.id, Contact.organization)
-            .where(where & Contact.organization.is_null(False) & Contact.archived_at.is_null())
+            .where(where & Contact.organization.is_null(False))
             .tuples()
         )
         for cid, org in rows:
@@ -436,13 +436,14 @@ def _people(ids: set[int], now: pendulum.DateTime) -> dict[int, _Person]:
 
 
 def _there(target: Target) -> set[int]:
+    """Who is at the target now (archived people included: ``_people`` drops them).
+
+    No ``archived_at`` test here or in ``_memberships``: with it, SQLite picks the
+    ``archived_at`` index and reads every active contact (50,000 rows).
+    """
     if target.kind == "person":
         return {target.id}
-    ids = set(
-        Contact.select(Contact.id)
-        .where((Contact.organization == target.id) & Contact.archived_at.is_null())
-        .tuples()
-    )
+    ids = set(Contact.select(Contact.id).where(Contact.organization == target.id).tuples())
     ids |= set(
         Affiliation.select(Affiliation.contact)
         .where((Affiliation.organization == target.id) & (Affiliation.is_current == True))  # noqa: E712
@@ -781,24 +782,27 @@ def _advice(target: Target, people: dict[int, _Person], there: set[int]) -> list
     channels: list[tuple[str, int]] = []
     events: list[tuple[str, int]] = []
     if similar:
-        scope = Contact.organization.in_(similar) & Contact.archived_at.is_null()
-        channels = list(
-            Contact.select(Contact.channel, fn.COUNT(Contact.id))
-            .where(scope & Contact.channel.is_null(False))
+        # archived people are counted out in the SELECT, not the WHERE (see _there)
+        active = fn.SUM(Case(None, [(Contact.archived_at.is_null(), 1)], 0))
+        channels = [
+            (channel, n)
+            for channel, n in Contact.select(Contact.channel, active)
+            .where(Contact.organization.in_(similar) & Contact.channel.is_null(False))
             .group_by(Contact.channel)
-            .order_by(fn.COUNT(Contact.id).desc(), Contact.channel)
-            .limit(3)
+            .order_by(active.desc(), Contact.channel)
             .tuples()
-        )
-        events = list(
-            Contact.select(Event.name, fn.COUNT(Contact.id))
+            if n
+        ][:3]
+        events = [
+            (name, n)
+            for name, n in Contact.select(Event.name, active)
             .join(Event, on=(Contact.met_at_event == Event.id))
-            .where(scope)
+            .where(Contact.organization.in_(similar))
             .group_by(Event.id, Event.name)
-            .order_by(fn.COUNT(Contact.id).desc(), Event.name)
-            .limit(3)
+            .order_by(active.desc(), Event.name)
             .tuples()
-        )
+            if n
+        ][:3]
     if channels:
         said = ", ".join(f"{CHANNELS.get(c, c)} ({n})" for c, n in channels)
         out.append(f"People at your other targets came through: {said}; go there.")

@@ -32,8 +32,10 @@ def up(migrator, db):
             table_name = "contact"
 
     class Knows(Model):
-        a = ForeignKeyField(Contact, on_delete="CASCADE")
-        b = ForeignKeyField(Contact, on_delete="CASCADE", constraints=[Check("a_id < b_id")])
+        a = ForeignKeyField(Contact, on_delete="CASCADE", index=False)
+        b = ForeignKeyField(
+            Contact, on_delete="CASCADE", index=False, constraints=[Check("a_id < b_id")]
+        )
         how = TextField(default="acquaintance", constraints=[one_of("how", tuple(KNOWS_HOW))])
         created_at = Timestamp()
 
