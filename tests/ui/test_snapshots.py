@@ -120,3 +120,8 @@ def test_prep_screen_with_an_overdue_promise(snap_compare, demo_app):
 
 def test_welcome_card(snap_compare, make_app):
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=_ready)
+
+
+def test_paths_view(snap_compare, demo_app):
+    keys = ("slash", *"hannah", "enter", "W")
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=_then(*keys))
