@@ -1,6 +1,6 @@
 """Warm paths at scale: a recursive CTE vs an in-memory graph vs what `paths` does.
 
-    python tests/benchmark_paths.py [--size 50000] [--links 200000] [--runs 5]
+    python tests/benchmark_paths.py [--size 50000] [--links 200000] [--runs 5] [--db PATH]
 
 Not collected by pytest (timed tests flake); run it by hand. Builds a temporary
 database with `netty demo --size N` (in-process), then adds LINKS random "knows"
@@ -113,12 +113,18 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=50_000)
     parser.add_argument("--links", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="Keep the database here and reuse it when it exists (builds take minutes).",
+    )
     opts = parser.parse_args()
     now = pendulum.parse(NOW)
     os.environ["NETTY_NOW"] = NOW
     folder = Path(tempfile.mkdtemp(prefix="netty-paths-bench-"))
-    path = folder / "bench.db"
-    build(path, opts.size, opts.links, now)
+    path = opts.db or folder / "bench.db"
+    if not path.exists():
+        build(path, opts.size, opts.links, now)
 
     from netty.db import close_database, open_database
     from netty.db.models import Contact, Knows, Organization, database

@@ -624,12 +624,16 @@ def best_route_through(contact_id: int, now: pendulum.DateTime) -> Route | None:
     graph = _Graph(year=now.year)
     graph.expand({contact_id})
     level1 = set(graph.links.get(contact_id, {}))
-    graph.expand(level1)
-    level2 = {n for m in level1 for n in graph.links.get(m, {})} - level1 - {contact_id}
-    people = _people({contact_id} | level1 | level2, now)
+    people = _people({contact_id} | level1, now)
     if contact_id not in people:
         return None
-    at = _at_targets(set(people) - {contact_id})
+    # only people I don't know lie further along a route: expand just them, and
+    # look up only those of the next level who are at a target
+    middles = {m for m in level1 if m in people and not people[m].known}
+    graph.expand(middles)
+    level2 = {n for m in middles for n in graph.links.get(m, {})} - level1 - {contact_id}
+    at = _at_targets(middles | level2)
+    people.update(_people({n for n in level2 if n in at}, now))
     own = set(Contact.select(Contact.organization).where(Contact.id == contact_id).tuples()) | set(
         Affiliation.select(Affiliation.organization)
         .where((Affiliation.contact == contact_id) & (Affiliation.is_current == True))  # noqa: E712
@@ -639,9 +643,7 @@ def best_route_through(contact_id: int, now: pendulum.DateTime) -> Route | None:
     known = {cid for cid, p in people.items() if p.known}
     best: tuple[float, list[int], int] | None = None
     links = graph.links
-    for m in level1:
-        if m not in people or m in known:
-            continue
+    for m in middles:
         for org in at.get(m, set()) - own_orgs:
             score = links[contact_id][m][0]
             if best is None or score > best[0]:
