@@ -98,6 +98,54 @@ def forget_knows(first: int, second: int, now: pendulum.DateTime) -> bool:
     return True
 
 
+def set_knows(contact_id: int, links: list[tuple[int, str | None]], now: pendulum.DateTime) -> bool:
+    """Make ``contact_id``'s recorded links exactly ``links`` ([(other id, how or None)]).
+
+    New pairs are added, a given ``how`` replaces the stored one (None keeps it),
+    pairs not listed are removed; one change (joining the caller's). Returns
+    whether anything changed (nothing is written when nothing did).
+    """
+    wanted = {other: how for other, how in links}
+    for how in wanted.values():
+        if how is not None:
+            parse_how(how)
+    current = {p.id: p.how for p in acquaintances(contact_id)}
+    adds = {
+        o: h for o, h in wanted.items() if o not in current or (h and parse_how(h) != current[o])
+    }
+    drops = [o for o in current if o not in wanted]
+    if not adds and not drops:
+        return False
+    with change(f"changed whom {who([contact_id])} knows", now, kind="knows"):
+        for other, how in adds.items():
+            add_knows(contact_id, other, now, how)
+        for other in drops:
+            forget_knows(contact_id, other, now)
+    return True
+
+
+def parse_knows_list(text: str) -> list[tuple[str, str | None]]:
+    """``Sally Jones (friend), Bob Lee`` -> ``[("Sally Jones", "friend"), ("Bob Lee", None)]``.
+
+    Names are split at commas and semicolons; ``(how)`` after a name is checked
+    with ``parse_how`` (InvalidInput when it is not one of the words).
+    """
+    out = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        how = None
+        if part.endswith(")") and "(" in part:
+            part, _, inner = part[:-1].rpartition("(")
+            how = parse_how(inner)
+            part = part.strip()
+        if not part:
+            raise InvalidInput("a name is missing before (how) in who they know")
+        out.append((part, how))
+    return out
+
+
 def acquaintances(contact_id: int) -> list[Acquaintance]:
     """The people ``contact_id`` knows (recorded links only), by name."""
     out = []

@@ -82,3 +82,28 @@ def test_an_ambiguous_name_is_not_guessed(db, now):
     assert Knows.select().count() == 0
     saved = record_note([lena], "knows: Sam Lee @Globex", kind="note", when=now, now=now)
     assert [p.organization for p in acquaintances(lena)] == ["Globex"]
+
+
+def test_set_knows_adds_changes_and_removes_in_one_change(db, now):
+    from netty.services.changes import history
+    from netty.services.knows import parse_knows_list, set_knows
+
+    ids = [
+        add_contact(ContactFields(name=n), now).id for n in ("Lena Park", "Sally Jones", "Bob Lee")
+    ]
+    lena, sally, bob = ids
+    assert parse_knows_list("Sally Jones (Former colleague); Bob Lee,") == [
+        ("Sally Jones", "former colleague"),
+        ("Bob Lee", None),
+    ]
+    assert set_knows(lena, [(sally, "friend"), (bob, None)], now)
+    assert [(p.name, p.how) for p in acquaintances(lena)] == [
+        ("Bob Lee", "acquaintance"),
+        ("Sally Jones", "friend"),
+    ]
+    before = len(history())
+    assert set_knows(lena, [(sally, None)], now)
+    assert len(history()) == before + 1
+    assert [(p.name, p.how) for p in acquaintances(lena)] == [("Sally Jones", "friend")]
+    assert not set_knows(lena, [(sally, None)], now)  # nothing to do, nothing written
+    assert len(history()) == before + 1

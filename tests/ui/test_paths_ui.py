@@ -62,3 +62,34 @@ async def test_the_palette_asks_for_a_target_and_no_route_is_never_empty(demo_ap
         await settle(pilot)
         text = screen_text(demo_app)
         assert "1. you → Kwame Asante → Inês Duarte → Marco Bianchi" in text
+
+
+async def test_the_contact_form_records_whom_they_know(demo_app):
+    from netty.services.contacts import resolve_contact
+    from netty.services.knows import acquaintances
+
+    priya = resolve_contact("Priya Raman")
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await _select(pilot, "priya")
+        await pilot.press("e")
+        await settle(pilot)
+        field = demo_app.screen.query_one("#knows")
+        assert field.value == "Hannah Ortiz (friend)"
+        field.focus()
+        await pilot.press("end", *", Zoë Müller (colleague)", "ctrl+s")
+        await settle(pilot)
+        assert [(p.name, p.how) for p in acquaintances(priya)] == [
+            ("Hannah Ortiz", "friend"),
+            ("Zoë Müller", "colleague"),
+        ]
+        await pilot.press("u")  # one change: undone together
+        await settle(pilot)
+        assert [p.name for p in acquaintances(priya)] == ["Hannah Ortiz"]
+        await pilot.press("e")
+        await settle(pilot)
+        field = demo_app.screen.query_one("#knows")
+        field.focus()
+        await pilot.press("end", *", Nobody Known", "ctrl+s")
+        await settle(pilot)
+        assert "no contact matches 'Nobody Known'" in screen_text(demo_app)
+        assert [p.name for p in acquaintances(priya)] == ["Hannah Ortiz"]
