@@ -184,3 +184,18 @@ def test_resolve_target(net, now):
 
     with pytest.raises(NotFound):
         resolve_target("Nowhere Inc")
+
+
+def test_a_current_organization_runs_to_this_year_and_a_connection_counts_as_known(net, now):
+    from netty.db.models import Contact
+
+    ray = person(now, "Ray Ode", "Acme")  # current, no years: since ever, to this day
+    old = person(now, "Olga Berg", ring=3)  # on file: no interaction, ring 3
+    affiliate(now, old, "Acme", 2012, 2014)
+    target = person_target(ray)
+    # Priya knows Tom, Tom's colleague at Acme now; Olga is on file, not a way in
+    assert firsts(routes_to(target, now)) == ["Priya Raman"]
+    with change("connected", now):
+        Contact.update(connected_at=now.subtract(years=2)).where(Contact.id == old).execute()
+    route = next(r for r in routes_to(target, now).routes if r.hops[0].name == "Olga Berg")
+    assert "Ray Ode at Acme (former colleague at Acme, 2012–2014)" in route.reason
