@@ -146,6 +146,28 @@ def parse_knows_list(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
+def move_knows(keep_id: int, other_id: int) -> int:
+    """Give ``keep_id`` every link of ``other_id`` (a merge), in the caller's change.
+
+    A pair KEEP already has keeps its ``how``; OTHER's link to KEEP is dropped.
+    Returns how many links moved.
+    """
+    mine = {p.id for p in acquaintances(keep_id)}
+    moved = 0
+    for person in acquaintances(other_id):
+        if person.id != keep_id and person.id not in mine:
+            a, b = sorted((keep_id, person.id))
+            Knows.create(a=a, b=b, how=person.how, created_at=_created(other_id, person.id))
+            moved += 1
+    Knows.delete().where((Knows.a == other_id) | (Knows.b == other_id)).execute()
+    return moved
+
+
+def _created(first: int, second: int):
+    a, b = sorted((first, second))
+    return Knows.select(Knows.created_at).where((Knows.a == a) & (Knows.b == b)).scalar()
+
+
 def acquaintances(contact_id: int) -> list[Acquaintance]:
     """The people ``contact_id`` knows (recorded links only), by name."""
     out = []

@@ -8,7 +8,7 @@ from netty.db.models import Contact, Knows
 from netty.db.vocab import KNOWS_HOW as DB_KNOWS_HOW
 from netty.services.capture import KNOWS_HOW, parse_note
 from netty.services.contacts import ContactFields, add_contact
-from netty.services.knows import acquaintances
+from netty.services.knows import acquaintances, add_knows
 from netty.services.notes import record_note
 
 
@@ -107,3 +107,21 @@ def test_set_knows_adds_changes_and_removes_in_one_change(db, now):
     assert [(p.name, p.how) for p in acquaintances(lena)] == [("Sally Jones", "friend")]
     assert not set_knows(lena, [(sally, None)], now)  # nothing to do, nothing written
     assert len(history()) == before + 1
+
+
+def test_a_merge_moves_whom_they_know(db, now):
+    from netty.services.duplicates import merge_contacts
+
+    names = ("Sally Jones", "Sally Jones (old)", "Lena Park", "Bob Lee")
+    sally, old, lena, bob = (add_contact(ContactFields(name=n), now).id for n in names)
+    add_knows(old, lena, now, "friend")
+    add_knows(old, bob, now, "colleague")
+    add_knows(sally, bob, now, "client")
+    add_knows(old, sally, now)
+    result = merge_contacts(sally, old, now, backup=False)
+    assert result.moved["people they know"] == 1
+    assert [(p.name, p.how) for p in acquaintances(sally)] == [
+        ("Bob Lee", "client"),  # Sally's own link stays as it was
+        ("Lena Park", "friend"),
+    ]
+    assert acquaintances(old) == []
