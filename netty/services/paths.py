@@ -44,6 +44,14 @@ gives at most one route (their best). The score, between 0 and 1, multiplies:
 
 Routes rank by score (ties: fewer steps, then name); the reason says which of
 these it weighed.
+
+How it is searched (measured with ``tests/benchmark_paths.py`` at 50,000
+contacts and 200,000 links): reading every ``knows`` row into an in-memory graph
+costs 0.7 s before the first search, so each answer walks the links level by
+level with indexed ``IN`` queries from the people there, as a recursive CTE
+would (11 ms for the bare reach set) but in portable peewee expressions that also
+take in introductions and overlapping years, and only through people I don't
+know myself (no route passes through them). The whole answer takes about 35 ms.
 """
 
 from __future__ import annotations
