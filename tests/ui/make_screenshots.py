@@ -30,6 +30,7 @@ SHOTS = {
     "week": ("d", "w"),
     "card": ("slash", *"sally", "enter", "enter"),
     "edit-item": ("slash", *"sally", "enter", "tab", "j", "e"),
+    "paths": ("slash", *"hannah", "enter", "W"),
     "event": (
         "E",
         *"Rotary breakfast",
