@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,16 @@ pass_env = click.make_pass_decorator(Env)
 
 def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _echo_json_array(items: Iterable[Any]) -> None:
+    """Print ``items`` as ``_echo_json(list(items))`` would, one item at a time."""
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        click.echo(("[\n  " if first else ",\n  ") + text, nl=False)
+        first = False
+    click.echo("[]" if first else "\n]")
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -115,6 +125,12 @@ _contact_options = [
     click.option("--notes", metavar="TEXT", help="Notes."),
     click.option("--location", metavar="TEXT", help="Where they live or work."),
     click.option("--strength", metavar="0-5", help="How strong the relationship is."),
+    click.option(
+        "--birthday",
+        metavar="DATE",
+        help="03-15, --03-15 (no year) or 1980-03-15; an empty value clears it.",
+    ),
+    click.option("--anniversary", metavar="DATE", help="As --birthday."),
 ]
 
 
@@ -138,6 +154,8 @@ def _fields(opts: dict[str, Any], *, editing: bool, current=None):
         "notes",
         "location",
         "strength",
+        "birthday",
+        "anniversary",
     ):
         if opts.get(key) is not None:
             values[key] = opts[key]
@@ -258,19 +276,23 @@ def restore(env: Env, contact: str) -> None:
 @pass_env
 def list_(env: Env, as_json: bool, **filters: Any) -> None:
     """List contacts, by name."""
-    from netty.services.contacts import list_contacts, parse_ring
+    from netty.db import database
+    from netty.services.contacts import iter_contacts, parse_ring
     from netty.services.views import to_json
 
     if filters.get("ring") is not None:
         filters["ring"] = parse_ring(filters["ring"])
     env.open()
-    rows = list_contacts(**filters)
-    if as_json:
-        _echo_json([to_json(r) for r in rows])
-        return
-    for row in rows:
-        _print_contact_line(row, env.now)
-    if not rows:
+    with database.atomic():  # one consistent read, streamed
+        rows = iter_contacts(**filters)
+        if as_json:
+            _echo_json_array(to_json(r) for r in rows)
+            return
+        printed = 0
+        for row in rows:
+            _print_contact_line(row, env.now)
+            printed += 1
+    if not printed:
         echo("no contacts match", err=True)
 
 
@@ -291,8 +313,11 @@ def show(env: Env, contact: str, as_json: bool) -> None:
         return
     c = detail.contact
     echo(f"#{c.id} {c.name}" + ("  (archived)" if c.archived else ""))
+    from netty.services.card import target_lines
+
     for label, value in (
         ("works", ", ".join(x for x in (c.title, c.organization) if x)),
+        *target_lines(c.id),
         (
             "ring",
             f"{c.ring}, every {plural(c.cadence_days, 'day')}"
@@ -313,6 +338,8 @@ def show(env: Env, contact: str, as_json: bool) -> None:
         ("linkedin", c.linkedin if c.linkedin and c.linkedin not in c.urls else ""),
         ("location", c.location),
         ("tags", " ".join("#" + t for t in c.tags)),
+        ("birthday", _date_line(c.birthday, env.now)),
+        ("anniversary", _date_line(c.anniversary, env.now)),
         ("last contact", ago(c.last_interaction_at, env.now)),
         ("next ping", c.next_ping_at.in_tz(_local_zone()).to_date_string()),
         ("details", c.details),
@@ -361,6 +388,16 @@ def show(env: Env, contact: str, as_json: bool) -> None:
             echo(f"\n{title}")
             for line in lines:
                 echo(f"  {line}")
+
+
+def _date_line(value, now) -> str:
+    """``4 December 1986 · turns 40 on Friday (in 4 days)``; the words only when near."""
+    from netty.services.birthdays import soon_words
+
+    if value is None:
+        return ""
+    near = soon_words(value, now)
+    return value.label() + (f" · {near}" if near else "")
 
 
 @cli.command()
@@ -589,16 +626,45 @@ def event(
 
 
 @cli.command()
-@click.argument("organization")
+@click.argument("name", metavar="[ORG]", required=False)
+@click.option("--person", is_flag=True, help="NAME is a contact: a person you want to reach.")
+@click.option("--note", metavar="TEXT", help="Why this is a target.")
 @click.option("--off", is_flag=True, help="No longer a target.")
+@click.option("--json", "as_json", is_flag=True, help="Without ORG: the targets as JSON.")
 @pass_env
-def target(env: Env, organization: str, off: bool) -> None:
-    """Mark ORGANIZATION as a target employer or client."""
-    from netty.services.contacts import set_target
+def target(
+    env: Env, name: str | None, person: bool, note: str | None, off: bool, as_json: bool
+) -> None:
+    """Mark ORG as a target employer or client (--person: a contact), with --note on why.
 
-    env.open()
-    name = set_target(organization, not off, env.now)
-    echo(f"{name} is {'no longer ' if off else ''}a target")
+    Without ORG, list the targets: organizations, then people, each with why.
+    """
+    from netty.services import targets
+
+    if name is None:
+        if person or note is not None or off:
+            raise click.UsageError("name the target, e.g. `netty target --person 'Sally Jones'`")
+        env.open(write=False)
+        found = targets.targets()
+        if as_json:
+            _echo_json([t.to_json() for t in found])
+            return
+        if not found:
+            echo("no targets yet: `netty target ORG` or `netty target --person NAME`")
+        for t in found:
+            detail = f" ({t.detail})" if t.detail else ""
+            why = f": {t.note}" if t.note else ""
+            echo(f"{t.kind:<12} {t.name}{detail}{why}")
+        return
+    env.open(write=True)
+    if person:
+        from netty.services.contacts import resolve_contact
+
+        found = targets.set_person_target(resolve_contact(name), not off, env.now, note)
+    else:
+        found = targets.set_organization_target(name, not off, env.now, note)
+    why = f": {found.note}" if found.note and not off else ""
+    echo(f"{found.name} is {'no longer ' if off else ''}a target{why}")
 
 
 @cli.command()
@@ -629,7 +695,14 @@ CONFIG_KEYS = {
         5,
         86400,
         "how often the app asks the reminder engine what is due",
-    )
+    ),
+    "birthday-days": (
+        "birthday_days",
+        7,
+        0,
+        60,
+        "days before a birthday or anniversary it is due; 0 = on the day",
+    ),
 }
 
 
@@ -700,7 +773,7 @@ TEXT_LIMIT = 50  # `netty due` text lines without --limit
     "kinds",
     multiple=True,
     metavar="KIND",
-    help="ping, deliver, nudge, thank, check-in, custom (repeatable).",
+    help="ping, deliver, nudge, thank, check-in, custom, birthday, anniversary (repeatable).",
 )
 @click.option("--count", is_flag=True, help="Print only how many things are due.")
 @click.option(
@@ -719,7 +792,8 @@ def due_cmd(
     limit: int | None,
     as_json: bool,
 ) -> None:
-    """What is due: pings, promises to deliver, nudges, thank-yous, check-ins, reminders.
+    """What is due: pings, promises to deliver, nudges, thank-yous, check-ins, reminders,
+    birthdays and anniversaries.
 
     Each text line shows the item's id, kind, date (in your zone) and what to do.
     """
@@ -950,6 +1024,10 @@ cli_changes.register(cli)
 from netty import cli_paths  # noqa: E402  (knows, paths)
 
 cli_paths.register(cli)
+
+from netty import cli_goals  # noqa: E402  (goals, channels, strategy)
+
+cli_goals.register(cli)
 
 
 if __name__ == "__main__":  # pragma: no cover

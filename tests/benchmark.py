@@ -1,6 +1,7 @@
 """netty's performance table: what a user feels at 1,000 and 50,000 contacts.
 
     python tests/benchmark.py [--sizes 1000 50000] [--runs 5]
+    python tests/benchmark.py --peers [--sizes ...]   (khard and abook beside netty)
 
 Not collected by pytest (timed tests flake); run it by hand and put the table in
 the closing note. Each figure is the median of several runs. Databases are made
@@ -267,7 +268,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--child", nargs="+")
     parser.add_argument("--t0", type=float, default=0.0)
-    args = parser.parse_args()
+    parser.add_argument(
+        "--peers", action="store_true", help="khard and abook beside netty (benchmark_peers.py)"
+    )
+    args, _rest = parser.parse_known_args()
+    if args.peers:
+        sys.path.insert(0, str(Path(__file__).parent))
+        from benchmark_peers import main as peers
+
+        peers(sys.argv[1:])
+        return
     if args.child:
         kind = args.child[0]
         if kind == "minimal":

@@ -688,3 +688,34 @@ def test_no_ui_imports() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_ago_beyond_a_week_says_what_pendulum_says_for_every_moment_of_a_day() -> None:
+    """``ago`` answers once per UTC day beyond a week (a cache); the words must be
+    pendulum's own for every moment, in zones with odd offsets and DST."""
+    import random
+
+    from netty.dates import _ago
+
+    rng = random.Random(7)
+    zones = ["UTC", "Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham"]
+    checked = 0
+    for zone in zones:
+        for _ in range(12):
+            now = (
+                pendulum.datetime(2026, 1, 1, tz="UTC")
+                .add(seconds=rng.randint(0, 3 * 365 * 86400))
+                .in_tz(zone)
+            )
+            utc_now = now.in_tz("UTC")
+            for days in [*range(6, 40), *rng.sample(range(40, 1500), 20)]:
+                for sign in (-1, 1):
+                    base = utc_now.add(days=sign * days)
+                    for moment in (
+                        base,
+                        base.replace(hour=rng.randint(0, 23), minute=rng.randint(0, 59)),
+                        base.replace(hour=rng.randint(0, 23), second=rng.randint(0, 59)),
+                    ):
+                        assert ago(moment, now) == _ago(moment, now), (zone, now, moment)
+                        checked += 1
+    assert checked > 10_000

@@ -18,12 +18,29 @@ def to_utc_text(value: dt.datetime) -> str:
 
 
 def from_utc_text(value: str | dt.datetime) -> pendulum.DateTime:
-    """Stored UTC text (or a driver's naive datetime) back as an aware pendulum DateTime."""
+    """Stored UTC text (or a driver's datetime) back as an aware pendulum DateTime in UTC.
+
+    Every row read passes here (five moments per contact), so it is built directly:
+    ``fromisoformat`` and the ``DateTime`` constructor are about 20 times faster than
+    ``strptime`` plus ``pendulum.instance`` (issue 16, ``netty list`` at 50,000).
+    Raises ``ValueError`` for text that is not a moment.
+    """
     if isinstance(value, dt.datetime):
-        naive = value.replace(tzinfo=None) if value.tzinfo is None else value
-        return pendulum.instance(naive, tz="UTC")
-    parsed = dt.datetime.strptime(value[:19], TIMESTAMP_FORMAT)
-    return pendulum.instance(parsed, tz="UTC")
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC)
+        parsed = value
+    else:
+        parsed = dt.datetime.fromisoformat(value[:19])
+    return pendulum.DateTime(
+        parsed.year,
+        parsed.month,
+        parsed.day,
+        parsed.hour,
+        parsed.minute,
+        parsed.second,
+        parsed.microsecond if isinstance(value, dt.datetime) else 0,
+        tzinfo=pendulum.UTC,
+    )
 
 
 class Timestamp(DateTimeField):

@@ -62,6 +62,7 @@ class Organization(BaseModel):
     is_target = BooleanField(default=False, index=True)
     notes = TextField(default="")
     created_at = Timestamp()
+    target_note = TextField(default="", constraints=[SQL("DEFAULT ''")])  # why a target (0008)
 
 
 class Event(BaseModel):
@@ -105,6 +106,9 @@ class Contact(BaseModel):
     # vCard UID (RFC 6350 section 6.7.6) as found or given: the strong key for matching
     # a card to a contact on import and sync. NULL until a card or an export gives one.
     uid = TextField(null=True, unique=True)
+    # A person I want to meet or know better, and why (bow and arrow, seed 001; 0008).
+    is_target = BooleanField(default=False, index=True, constraints=[SQL("DEFAULT FALSE")])
+    target_note = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         indexes = (

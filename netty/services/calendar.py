@@ -5,30 +5,111 @@ UID is the reminder's id plus this database's random id, so exporting again
 updates events instead of duplicating them, and two databases never collide.
 An event says what to do and on which date, never "in 4 days" or "3 days ago":
 those words would be false on the day the calendar shows them.
+
+Birthdays and anniversaries are not dated reminders here but one yearly all-day
+event each (``RRULE:FREQ=YEARLY``, RFC 5545 section 3.8.5.3), UID
+``birthday-c12.<database id>@netty``. ``DTSTART`` is the date itself when its year
+is known, else that day in 2000 (a leap year, so a year-less 29 February is a real
+day). A 29 February date recurs with ``BYMONTH=2;BYMONTHDAY=-1``: the last day of
+February, so 28 February in common years, as the reminder engine has it. Text dates
+(no month and day) are left out.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import pendulum
 from icalendar import Alarm, Calendar, Event
 
 from netty.dates import date_in
-from netty.services.reminders import DueItem, due
+from netty.db.models import Contact, ContactDate
+from netty.services.birthdays import DateValue
+from netty.services.reminders import DATE_KINDS, DueItem, due
 from netty.services.settings import database_id
+
+YEARLESS_YEAR = 2000  # DTSTART's year for a date without one: a leap year
 
 UPCOMING_DAYS = 30
 EVENT_MINUTES = 15
 
 
 def reminders_calendar(now: pendulum.DateTime, days: int = UPCOMING_DAYS) -> bytes:
-    """Everything due now and in the next ``days`` days, as iCalendar bytes."""
-    return to_ics(due(now, within=pendulum.duration(days=days)), now)
+    """Everything due now and in the next ``days`` days, and every birthday and
+    anniversary as a yearly event, as iCalendar bytes."""
+    return to_ics(_dated(now, days), now, yearly_dates())
 
 
-def to_ics(items: Sequence[DueItem], now: pendulum.DateTime) -> bytes:
-    """The items as a VCALENDAR of VEVENTs with alarms (creates the database id if new)."""
+def _dated(now: pendulum.DateTime, days: int) -> list[DueItem]:
+    """The dated reminders: birthdays and anniversaries come as yearly events instead."""
+    items = due(now, within=pendulum.duration(days=days))
+    return [i for i in items if i.kind not in DATE_KINDS]
+
+
+def yearly_dates() -> list[tuple[int, str, DateValue]]:
+    """``(contact id, name, date)`` for every birthday and anniversary with a month and
+    day, of contacts not archived, by contact and kind."""
+    rows = (
+        ContactDate.select(
+            ContactDate.kind,
+            ContactDate.year,
+            ContactDate.month,
+            ContactDate.day,
+            Contact.id,
+            Contact.name,
+        )
+        .join(Contact)
+        .where(
+            ContactDate.month.is_null(False)
+            & ContactDate.day.is_null(False)
+            & Contact.archived_at.is_null()
+        )
+        .order_by(Contact.id, ContactDate.kind.desc(), ContactDate.position, ContactDate.id)
+        .tuples()
+    )
+    out, seen = [], set()
+    for kind, year, month, day, cid, name in rows:
+        if (cid, kind) not in seen:  # one event per contact and kind: the first date
+            seen.add((cid, kind))
+            out.append((cid, name, DateValue(kind, year, month, day)))
+    return out
+
+
+def yearly_event(contact_id: int, name: str, value: DateValue, scope: str, stamp) -> Event:
+    """One all-day event recurring every year on the date (see the module docstring)."""
+    year = value.year if value.year and value.year >= 1 else YEARLESS_YEAR
+    if value.month == 2 and value.day == 29 and not pendulum.date(year, 1, 1).is_leap_year():
+        year = YEARLESS_YEAR  # a stored 29 February in a common year: start on a real one
+    start = dt.date(year, value.month, value.day)
+    event = Event()
+    event.add("uid", f"{value.name}-c{contact_id}.{scope}@netty")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)
+    event.add("dtend", start + dt.timedelta(days=1))
+    rule: dict = {"freq": "yearly"}
+    if value.month == 2 and value.day == 29:
+        rule.update(bymonth=2, bymonthday=-1)  # the last day of February, every year
+    event.add("rrule", rule)
+    event.add("summary", f"{name}'s {value.name}"[:200])
+    event.add("description", f"{name}'s {value.name}: {value.label()}")
+    event.add("categories", [value.name])
+    event.add("transp", "TRANSPARENT")
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"{name}'s {value.name}"[:200])
+    alarm.add("trigger", dt.timedelta(hours=9))  # 9:00 on the day
+    event.add_component(alarm)
+    return event
+
+
+def to_ics(
+    items: Sequence[DueItem],
+    now: pendulum.DateTime,
+    yearly: Sequence[tuple[int, str, DateValue]] = (),
+) -> bytes:
+    """The items as a VCALENDAR of VEVENTs with alarms, then the ``yearly`` dates
+    (:func:`yearly_dates`) as recurring all-day events (creates the database id if new)."""
     cal = Calendar()
     cal.add("prodid", "-//netty//reminders//EN")
     cal.add("version", "2.0")
@@ -57,11 +138,15 @@ def to_ics(items: Sequence[DueItem], now: pendulum.DateTime) -> bytes:
         alarm.add("trigger", pendulum.duration(minutes=0))
         event.add_component(alarm)
         cal.add_component(event)
+    for contact_id, name, value in yearly:
+        cal.add_component(yearly_event(contact_id, name, value, scope, stamp))
     return cal.to_ical()
 
 
 def write(out, now: pendulum.DateTime) -> int:
-    """The exporter interface (``netty export ics``): write the calendar, return the count."""
-    items = due(now, within=pendulum.duration(days=UPCOMING_DAYS))
-    out.write(to_ics(items, now).decode("utf-8"))
-    return len(items)
+    """The exporter interface (``netty export ics``): write the calendar, return the
+    number of events (dated reminders plus yearly birthdays and anniversaries)."""
+    items = _dated(now, UPCOMING_DAYS)
+    yearly = yearly_dates()
+    out.write(to_ics(items, now, yearly).decode("utf-8"))
+    return len(items) + len(yearly)

@@ -3,7 +3,8 @@
 ``contact_card(contact_id, now)`` returns a ``ContactCard`` built from the same
 ``contact_detail`` that ``netty show`` prints: how to reach them (every email,
 phone, URL and the location), who they are (work, ring, how met, introduced by,
-tags), keeping in touch (last contact, next ping, archived state), the open
+tags, birthday and anniversary with "turns 40 on Friday" when within two weeks),
+keeping in touch (last contact, next ping, archived state), the open
 follow-ups with the note each came from, their open needs, promises both ways,
 my pending asks, and the personal details and notes in full. Each line says what
 ``y`` copies and, for an email, phone or web address, the link ``o`` opens.
@@ -19,6 +20,7 @@ import pendulum
 from netty.dates import ago
 from netty.db.vocab import CHANNELS, RINGS
 from netty.errors import InvalidInput
+from netty.services.birthdays import soon_words
 from netty.services.contacts import get_contact
 from netty.services.text import linkedin_key, normalise_phone
 from netty.services.timeline import contact_detail
@@ -68,6 +70,25 @@ class ContactCard:
         return tuple(line for s in self.sections for line in s.lines)
 
 
+def target_lines(contact_id: int) -> list[tuple[str, str]]:
+    """("target", why) when the person is a target, and ("target org", "XYZ Corp: why")
+    when their organization is one; what the card and ``netty show`` say."""
+    from netty.db.models import Contact, Organization
+
+    row = Contact.get_or_none(Contact.id == contact_id)
+    if row is None:
+        return []
+    out = []
+    if row.is_target:
+        out.append(("target", row.target_note or "a person I want to reach"))
+    org = Organization.get_or_none(Organization.id == row.organization_id)
+    if org is not None and org.is_target:
+        out.append(
+            ("target org", f"{org.name}: {org.target_note}" if org.target_note else org.name)
+        )
+    return out
+
+
 def contact_card(contact_id: int, now: pendulum.DateTime) -> ContactCard:
     """Everything about one contact (archived ones too); days shown in ``now``'s zone.
 
@@ -99,6 +120,8 @@ def contact_card(contact_id: int, now: pendulum.DateTime) -> ContactCard:
         who.append(CardLine("works", work, work))
     cadence = f"every {c.cadence_days} days" + (" (ring default)" if c.cadence_is_default else "")
     who.append(CardLine("ring", f"{c.ring}, {RINGS[c.ring]}; {cadence}", str(c.ring)))
+    for label, text in target_lines(c.id):
+        who.append(CardLine(label, text, text))
     if c.channel:
         who.append(CardLine("channel", CHANNELS[c.channel], CHANNELS[c.channel]))
     met = c.how_met
@@ -111,6 +134,11 @@ def contact_card(contact_id: int, now: pendulum.DateTime) -> ContactCard:
     if c.tags:
         tags = " ".join("#" + t for t in c.tags)
         who.append(CardLine("tags", tags, tags))
+    for value in (c.birthday, c.anniversary):
+        if value is not None:
+            near = soon_words(value, now)
+            text = value.label() + (f" · {near}" if near else "")
+            who.append(CardLine(value.name, text, value.label()))
     if c.strength is not None:
         who.append(CardLine("strength", f"{c.strength}/5", str(c.strength)))
     if c.connected_at:

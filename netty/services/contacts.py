@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +16,7 @@ import pendulum
 from peewee import JOIN, IntegrityError
 
 from netty.db.bulk import chunks
+from netty.db.fields import from_utc_text
 from netty.db.models import (
     Contact,
     ContactMethod,
@@ -23,10 +24,12 @@ from netty.db.models import (
     Event,
     Organization,
     Tag,
+    database,
 )
 from netty.db.vocab import CHANNELS, RINGS, fold, slug
 from netty.errors import Ambiguous, InvalidInput, NotFound
 from netty.services import settings
+from netty.services.birthdays import DateValue, dates_of, first_of, parse_value, set_date
 from netty.services.changes import change
 from netty.services.text import (
     MAX_NAME_CHARS,
@@ -77,6 +80,8 @@ class ContactFields:
     cadence_days: Any = UNSET  # None = the ring's default
     strength: Any = UNSET
     tags: Any = UNSET
+    birthday: Any = UNSET  # "03-15", "1980-03-15", "--03-15"; "" or None clears
+    anniversary: Any = UNSET  # as birthday
 
     def given(self) -> dict[str, Any]:
         """The fields that were set, by name."""
@@ -173,6 +178,9 @@ def check_fields(fields: ContactFields) -> None:
     for key, check in checks.items():
         if key in given:
             check(given[key])
+    for key in ("birthday", "anniversary"):
+        if key in given and not isinstance(given[key], DateValue):
+            parse_value(key, given[key])
     _methods_from(given)
     for tag in given.get("tags") or ():
         if clean_line(tag).lstrip("#"):
@@ -316,6 +324,12 @@ def _apply(contact: Contact, fields: ContactFields, now: pendulum.DateTime, crea
         _replace_methods(contact, methods)
     if "tags" in given:
         _replace_tags(contact, given["tags"])
+    for key in ("birthday", "anniversary"):
+        if key in given:
+            value = given[key]
+            if not isinstance(value, DateValue):
+                value = parse_value(key, value)
+            set_date(contact.id, key, value, now)
     refresh_search_text([contact.id])
 
 
@@ -382,14 +396,13 @@ def organization_for(name: str | None, now: pendulum.DateTime) -> Organization |
 
 
 def set_target(org_name: str, is_target: bool, now: pendulum.DateTime) -> str:
-    """Mark an organization as a target employer (or not); returns its name."""
-    with change("set a target", now, kind="target") as ch:
-        org = organization_for(require_name(org_name, "organization"), now)
-        assert org is not None
-        ch.label = f"{'marked' if is_target else 'unmarked'} {org.name} as a target"
-        org.is_target = is_target
-        org.save()
-    return org.name
+    """Mark an organization as a target employer (or not); returns its name.
+
+    Kept for its callers; ``netty.services.targets`` has the whole of it (notes, people).
+    """
+    from netty.services.targets import set_organization_target
+
+    return set_organization_target(org_name, is_target, now).name
 
 
 def next_ping(contact: Contact, now: pendulum.DateTime) -> pendulum.DateTime:
@@ -524,7 +537,26 @@ def get_contact(contact_id: int) -> ContactView:
     if row.met_at_event_id is not None:
         event = Event.select(Event.id, Event.name).where(Event.id == row.met_at_event_id).first()
         met_at = Ref(event.id, event.name) if event else None
-    base = _rows([row])[0]
+    base = next(
+        _rows(
+            [
+                (
+                    row.id,
+                    row.name,
+                    row.organization.name if row.organization_id is not None else None,
+                    row.title,
+                    row.ring,
+                    row.channel,
+                    row.cadence_days,
+                    row.last_interaction_at,
+                    row.next_ping_at,
+                    row.archived_at,
+                )
+            ],
+            settings.ring_cadences(),
+        )
+    )
+    dates = dates_of(contact_id)
     return ContactView(
         **{f.name: getattr(base, f.name) for f in dataclasses.fields(ContactRow)},
         location=row.location,
@@ -539,6 +571,8 @@ def get_contact(contact_id: int) -> ContactView:
         archived_at=row.archived_at,
         connected_at=row.connected_at,
         met_at_event=met_at,
+        birthday=first_of(dates, "BDAY"),
+        anniversary=first_of(dates, "ANNIVERSARY"),
     )
 
 
@@ -552,7 +586,50 @@ def list_contacts(
     limit: int | None = None,
 ) -> list[ContactRow]:
     """Contacts matching every filter given, by name. ``archived`` lists only archived ones."""
-    query = Contact.select(Contact, Organization).join(Organization, JOIN.LEFT_OUTER)
+    return list(
+        iter_contacts(
+            search=search,
+            tag=tag,
+            ring=ring,
+            organization=organization,
+            archived=archived,
+            limit=limit,
+        )
+    )
+
+
+#: Rows read, and their emails, phones and tags fetched, per batch of ``iter_contacts``.
+LIST_BATCH = 2000
+
+
+def iter_contacts(
+    *,
+    search: str | None = None,
+    tag: str | None = None,
+    ring: int | None = None,
+    organization: str | None = None,
+    archived: bool = False,
+    limit: int | None = None,
+) -> Iterator[ContactRow]:
+    """``list_contacts``, one row at a time: memory stays bounded at any size.
+
+    Rows are read as plain tuples (no model objects) in batches of ``LIST_BATCH``,
+    each batch's emails, phones, URLs and tags in one query each, so ``netty list``
+    prints its first line before the last is read (issue 16: whole-database
+    commands stream). The caller iterates inside one read (the CLI's command).
+    """
+    query = Contact.select(
+        Contact.id,
+        Contact.name,
+        Organization.name,
+        Contact.title,
+        Contact.ring,
+        Contact.channel,
+        Contact.cadence_days,
+        Contact.last_interaction_at,
+        Contact.next_ping_at,
+        Contact.archived_at,
+    ).join(Organization, JOIN.LEFT_OUTER)
     if archived:
         query = query.where(Contact.archived_at.is_null(False))
     else:
@@ -569,38 +646,42 @@ def list_contacts(
     query = query.order_by(Contact.name_key, Contact.id)
     if limit:
         query = query.limit(limit)
-    return _rows(list(query))
+    cadences = settings.ring_cadences()
+    cursor = database.execute(query.tuples())
+    while batch := cursor.fetchmany(LIST_BATCH):
+        yield from _rows(batch, cadences)
 
 
-def _rows(rows: list[Contact]) -> list[ContactRow]:
-    ids = [r.id for r in rows]
+def _moment(value: Any) -> pendulum.DateTime | None:
+    """A moment read as a column (text, a driver's datetime, or a model's DateTime)."""
+    if value is None or isinstance(value, pendulum.DateTime):
+        return value
+    return from_utc_text(value)
+
+
+def _rows(batch: list[tuple], cadences: dict[int, int]) -> Iterator[ContactRow]:
+    ids = [r[0] for r in batch]
     methods = _methods_by_contact(ids, ("email", "phone", "url"))
     tags = _tags_by_contact(ids)
-    cadences = settings.ring_cadences()
-    out = []
-    for r in rows:
-        mine = methods.get(r.id, ())
-        org = r.organization if r.organization_id is not None else None
-        out.append(
-            ContactRow(
-                id=r.id,
-                name=r.name,
-                organization=org.name if org is not None else None,
-                title=r.title,
-                emails=tuple(v for k, v in mine if k == "email"),
-                phones=tuple(v for k, v in mine if k == "phone"),
-                urls=tuple(v for k, v in mine if k == "url"),
-                ring=r.ring,
-                channel=r.channel,
-                tags=tuple(tags.get(r.id, ())),
-                cadence_days=r.cadence_days or cadences[r.ring],
-                cadence_is_default=r.cadence_days is None,
-                last_interaction_at=r.last_interaction_at,
-                next_ping_at=r.next_ping_at,
-                archived=r.archived_at is not None,
-            )
+    for cid, name, org, title, ring, channel, cadence, last, next_ping, archived_at in batch:
+        mine = methods.get(cid, ())
+        yield ContactRow(
+            id=cid,
+            name=name,
+            organization=org,
+            title=title,
+            emails=tuple(v for k, v in mine if k == "email"),
+            phones=tuple(v for k, v in mine if k == "phone"),
+            urls=tuple(v for k, v in mine if k == "url"),
+            ring=ring,
+            channel=channel,
+            tags=tuple(tags.get(cid, ())),
+            cadence_days=cadence or cadences[ring],
+            cadence_is_default=cadence is None,
+            last_interaction_at=_moment(last),
+            next_ping_at=_moment(next_ping),
+            archived=archived_at is not None,
         )
-    return out
 
 
 def _methods_by_contact(

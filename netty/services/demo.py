@@ -53,6 +53,17 @@ def _require_empty() -> None:
         )
 
 
+def _demo_birthday(person: dict, now: pendulum.DateTime) -> str:
+    """A person's typed birthday, or one ``birthday_in_days`` from ``now`` (in its zone)."""
+    if "birthday_in_days" not in person:
+        return person.get("birthday", "")
+    on = now.add(days=person["birthday_in_days"])
+    if (on.month, on.day) == (2, 29):
+        on = on.add(days=1)  # a birth year that is a common year has no 29 February
+    turns = person.get("birthday_turns")
+    return f"{on.year - turns:04d}-{on.month:02d}-{on.day:02d}" if turns else on.format("MM-DD")
+
+
 def load_demo(now: pendulum.DateTime) -> DemoSummary:
     """Write the hand-made demo network, all of it relative to ``now``, in one transaction."""
     from netty.services import demo_data as data
@@ -96,6 +107,8 @@ def load_demo(now: pendulum.DateTime) -> DemoSummary:
                     cadence_days=person.get("cadence_days"),
                     strength=person.get("strength"),
                     tags=person.get("tags", []),
+                    birthday=_demo_birthday(person, now),
+                    anniversary=person.get("anniversary", ""),
                 ),
                 created,
             )
@@ -190,7 +203,32 @@ def load_demo(now: pendulum.DateTime) -> DemoSummary:
                         closed_at=now.subtract(days=1) if promise.get("done") else None,
                         nudges_sent=promise.get("nudges_sent", 0),
                     ).where(Promise.id == pid).execute()
+        interactions += _bow_and_arrow(now, ids)
     return DemoSummary(len(ids), interactions)
+
+
+def _bow_and_arrow(now: pendulum.DateTime, ids: dict[str, int]) -> int:
+    """Goals half met this week, targets with why (organizations and people), and the
+    strategy page (issue 12). Returns the interactions logged."""
+    from netty.services import demo_data as data
+    from netty.services import goals, strategy, targets
+
+    for kind, (target, per) in data.GOALS.items():
+        goals.set_goal(kind, target, per, now)
+    for name, note in data.TARGET_NOTES.items():
+        targets.set_organization_target(name, True, now, note)
+    for key, note in data.TARGET_PEOPLE.items():
+        targets.set_person_target(ids[key], True, now, note)
+    for item in data.THIS_WEEK:
+        when = now.subtract(hours=item["hours_ago"])
+        log_interaction(
+            [ids[item["with"]]], kind=item["kind"], when=when, summary=item["summary"], now=when
+        )
+    for give in data.THIS_WEEK_GIVES:
+        at = now.subtract(hours=give["hours_ago"])
+        ledger.add_give(ids[give["to"]], give["kind"], give["text"], now=at)
+    strategy.set_fields(data.STRATEGY, now)
+    return len(data.THIS_WEEK)
 
 
 # ------------------------------------------------------------------ generated networks

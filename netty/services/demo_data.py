@@ -10,7 +10,9 @@ Every date is relative to "now" (``days_ago``, ``created_days_ago``, ``horizon_d
 some needs are about to expire. Keys in ``PEOPLE`` are lower-case handles used for references
 (``introduced_by``, ``with``, ``introduced_to``, ``target_person``); a group interaction is
 listed once, under one of its people, with the others in ``with``. A give's ``need`` is an index
-into the same person's ``needs``. Emails, phone numbers, people and organizations are invented.
+into the same person's ``needs``. ``birthday``/``anniversary`` are typed as on the command
+line; ``birthday_in_days`` (with ``birthday_turns``) places one that many days from now, so
+one birthday is always due within the week. Emails, phone numbers, people and organizations are invented.
 """
 
 from __future__ import annotations
@@ -178,6 +180,9 @@ PEOPLE = [
     # Ring 1: inner circle (family, close friends)
     {
         "key": "tess",
+        "birthday_in_days": 4,  # due within the week at any clock: turns 42
+        "birthday_turns": 42,
+        "anniversary": "2011-09-17",
         "name": "Tess Calloway",
         "title": "Charge Nurse, Cardiac ICU",
         "org": "Columbia River Medical Center",
@@ -346,6 +351,7 @@ PEOPLE = [
     },
     {
         "key": "rosa",
+        "birthday": "--03-08",
         "name": "Rosa Calloway",
         "title": "Retired 4th-grade teacher",
         "phones": ["+1 541 555 0102"],
@@ -489,6 +495,8 @@ PEOPLE = [
     },
     {
         "key": "kenji",
+        "birthday": "1983-07-21",
+        "anniversary": "2011-09-17",
         "name": "Kenji Watanabe",
         "title": "Staff Software Engineer",
         "org": "Timberline Software",
@@ -627,6 +635,7 @@ PEOPLE = [
     },
     {
         "key": "marcus",
+        "birthday": "1992-02-29",
         "name": "Marcus Bell",
         "title": "Chemistry Teacher",
         "org": "Ridgeview High School",
@@ -907,6 +916,7 @@ PEOPLE = [
     },
     {
         "key": "nadia",
+        "birthday": "--12-19",
         "name": "Nadia Haddad",
         "title": "Clinical Pharmacist",
         "org": "Sunnyside Community Pharmacy",
@@ -4283,7 +4293,7 @@ PEOPLE = [
         "ring": 3,
         "how_met": "Not met yet: Lena and Priya both know her",
         "tags": ["health", "target-contacts"],
-        "created_days_ago": 3,
+        "created_days_ago": 45,
     },
     {
         "key": "ines",
@@ -4292,7 +4302,7 @@ PEOPLE = [
         "location": "Seattle, WA",
         "ring": 3,
         "how_met": "Not met yet: Kwame's classmate from grad school",
-        "created_days_ago": 3,
+        "created_days_ago": 45,
     },
     {
         "key": "marco",
@@ -4303,7 +4313,7 @@ PEOPLE = [
         "ring": 3,
         "how_met": "Not met yet: Inês works with him",
         "tags": ["health"],
-        "created_days_ago": 3,
+        "created_days_ago": 45,
     },
 ]
 
@@ -4322,3 +4332,68 @@ AFFILIATIONS = [
     ("hannah", "Fernwood Creative", 2016, 2019),
     ("lena", "Fernwood Creative", 2015, 2018),
 ]
+
+
+# Bow and arrow (issue 12): goals, targets with why, this week's networking so far (the
+# goals half met), and the strategy page Jordan wrote.
+
+GOALS = {
+    "coffees": (2, "week"),
+    "pings": (5, "week"),
+    "gives": (2, "week"),
+    "events": (1, "month"),
+    "new-ring3": (2, "month"),
+}
+
+TARGET_NOTES = {
+    "Northwind Health": "Patient app used by a million people; design reports to the CPO.",
+    "Cascade Clinic Systems": "Senior product designer req approved; Omar is on the team.",
+    "Willamette Care Labs": "Small team, design lead role in Q1: the most room to shape things.",
+    "Rosehill Digital Therapeutics": "Clinician app needs a design lead; consent flows are my thing.",
+    "Bridgetown Benefits": "Long shot: another design role may open in spring.",
+}
+
+TARGET_PEOPLE = {
+    "dana": "Runs design at Northwind Health; the team I most want to join.",
+    "jess": "CEO of Willamette Care Labs; hires the design lead herself.",
+}
+
+# Logged this week, hours before "now": one coffee of two, three pings of five, one give
+# of two.
+THIS_WEEK = [
+    {"with": "kwame", "kind": "coffee", "hours_ago": 2, "summary": "Coffee at Heart on SE Stark"},
+    {"with": "priya", "kind": "message", "hours_ago": 3, "summary": "Sent her the UXPA call"},
+    {"with": "samira", "kind": "email", "hours_ago": 4, "summary": "Pantry volunteer rota"},
+    {"with": "zoe", "kind": "message", "hours_ago": 5, "summary": "Congrats on the new studio"},
+]
+THIS_WEEK_GIVES = [
+    {
+        "to": "kwame",
+        "kind": "resource",
+        "text": "Sent the small-hospital readmission study he was after",
+        "hours_ago": 2,
+    },
+]
+
+STRATEGY = {
+    "now": (
+        "Four months out of Fernwood. Freelance (Halyard, Juniper Ridge) covers about half the "
+        "bills. Most of my coffees are still with ring 1 and old agency friends."
+    ),
+    "want": (
+        "Senior product designer or design lead at a health-tech company in Portland, by "
+        "spring; patient-facing or clinician-facing work."
+    ),
+    "gap": (
+        "I know people at all five targets but only Omar well. No portfolio piece shows "
+        "clinical work end to end."
+    ),
+    "fill": (
+        "Two coffees a week, mostly ring 2 and 3. Ask Omar for an intro to Cascade's design "
+        "manager. Rotary breakfast monthly, UXPA meetups. Finish the CRMC charting case study."
+    ),
+    "strengths": "Relationships with past co-workers; consent-flow and accessibility work.",
+    "weaknesses": "Shy in big rooms; few people in health care beyond Tess.",
+    "opportunities": "Demo nights, UXPA, Rotary guests; Northwind and Willamette hiring in Q1.",
+    "threats": "Hiring freezes after the funding dip; designers with clinical degrees.",
+}

@@ -58,7 +58,6 @@ from netty.services.views import Ref
 SAME_ORG_SCORE = 85
 SHARED_DETAIL_SCORE = 75
 NICKNAME_SCORE = 90
-NICKNAME_BLOCK = 200  # more people sharing one name form are compared by exact name only
 MAX_BLOCK = 2000  # larger organizations are compared by exact name only
 
 
@@ -223,21 +222,30 @@ def given_name_forms(first: str) -> frozenset[str]:
 
 
 def _pair_nicknames(people: dict[int, tuple], groups: _Groups) -> None:
-    """Pair contacts whose first names are nickname forms and whose other words agree."""
-    buckets: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    """Pair contacts whose first names are nickname forms and whose other words agree.
+
+    Within one bucket (a name form and the rest of the name) everyone with the same
+    first name already shares a name key, so "same name" joins them; pairing one
+    person per first name with one per each other first name joins the bucket just
+    as pairing everyone would, with the same reasons, in time linear in its size.
+    No bucket is too big to look at, so a larger network finds every group a
+    smaller one with the same names finds (issue 16).
+    """
+    buckets: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for cid, (_name, key, _org_id, _org) in people.items():
         first, _, rest = key.partition(" ")
         if not rest or not first.isalpha():
             continue
         for form in given_name_forms(first):
-            buckets[(form, rest)].append((cid, first))
+            buckets[(form, rest)].setdefault(first, cid)  # the first of each first name
     seen: set[tuple[int, int]] = set()
-    for (_form, _rest), members in buckets.items():
-        if len(members) < 2 or len(members) > NICKNAME_BLOCK:
+    for firsts in buckets.values():
+        if len(firsts) < 2:
             continue
-        for i, (a, first_a) in enumerate(members):
-            for b, first_b in members[i + 1 :]:
-                if first_a == first_b or (a, b) in seen:
+        reps = sorted(firsts.values())
+        for i, a in enumerate(reps):
+            for b in reps[i + 1 :]:
+                if (a, b) in seen:
                     continue
                 seen.add((a, b))
                 names = " / ".join(sorted({people[a][0].split()[0], people[b][0].split()[0]}))

@@ -240,6 +240,21 @@ def person_target(contact_id: int) -> Target:
     return Target("person", cid, name, org or "", bool(is_target))
 
 
+def as_target(target: Any) -> Target:
+    """A ``Target`` from one, from text (``resolve_target``), or from any object with
+    ``kind`` ("organization" / "person") and ``id`` (``netty.services.targets.Target``)."""
+    if isinstance(target, Target):
+        return target
+    if isinstance(target, str):
+        return resolve_target(target)
+    kind, ident = getattr(target, "kind", None), getattr(target, "id", None)
+    if kind == "organization" and isinstance(ident, int):
+        return organization_target(ident)
+    if kind == "person" and isinstance(ident, int):
+        return person_target(ident)
+    raise InvalidInput(f"not a target: {target!r}")
+
+
 def organization_target(org_id: int) -> Target:
     """An organization (by id) as a target."""
     org = Organization.get_or_none(Organization.id == org_id)
@@ -546,7 +561,7 @@ def _times(n: int) -> str:
 
 
 def routes_to(
-    target: Target | str,
+    target: Any,
     now: pendulum.DateTime,
     *,
     limit: int = ROUTE_LIMIT,
@@ -558,8 +573,7 @@ def routes_to(
     sheet's ask). Routes are at most ``MAX_STEPS`` (3) people long. With no
     route, ``advice`` says where to position myself; never empty. Reads only.
     """
-    if isinstance(target, str):
-        target = resolve_target(target)
+    target = as_target(target)
     graph = _Graph(year=now.year)
     there = _there(target)
     people = _people(there, now)
@@ -697,11 +711,13 @@ def _at_targets(ids: set[int]) -> dict[int, set[int]]:
     return out
 
 
-def has_route(target: Target | str, now: pendulum.DateTime) -> bool:
+def has_route(target: Any, now: pendulum.DateTime) -> bool:
     """Whether any warm route (at most three steps) leads to ``target``.
 
-    ``target`` is a ``Target`` or text naming an organization or a contact (see
-    ``resolve_target``, which raises NotFound/Ambiguous/InvalidInput). Reads only.
+    ``target`` is a ``Target``, a ``netty.services.targets.Target`` (anything with
+    ``kind`` "organization"/"person" and ``id``), or text naming an organization or
+    a contact (see ``resolve_target``, which raises NotFound/Ambiguous/InvalidInput).
+    Reads only.
     For the strategy page's "targets with and without a route".
     """
     return bool(routes_to(target, now, limit=1).routes)

@@ -1,7 +1,8 @@
 """The prep sheet: "give before you get", built from what is recorded.
 
 ``build_prep_sheet(contact_id, now)`` returns plain sections, in the order a
-30-minute coffee goes: who they are and what to remember, the follow-ups I set
+30-minute coffee goes: who they are and what to remember (a birthday or anniversary
+within ``birthdays.SOON_DAYS`` days first: "Turns 40 on Friday"), the follow-ups I set
 (with the note each came from), their needs, what I
 can give (promises first, then people to introduce, then what I gave before),
 questions to ask, my one specific ask, what they owe me, the give/ask balance,
@@ -25,6 +26,7 @@ from peewee import JOIN
 from netty.dates import ago, date_in, due_words, plural
 from netty.db.models import Contact, ContactTag, Organization, Tag, database
 from netty.db.vocab import CHANNELS, INTERACTION_KINDS, RINGS, fold
+from netty.services.birthdays import soon_words
 from netty.services.reminders import NUDGE_DAYS, NUDGE_WORDING, quoted
 from netty.services.timeline import contact_detail
 from netty.services.views import ContactDetail
@@ -154,7 +156,12 @@ def _who(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
 
 
 def _remember(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
-    lines = [line.strip() for line in d.contact.details.splitlines() if line.strip()]
+    lines = []
+    for value in (d.contact.birthday, d.contact.anniversary):  # only when near: SOON_DAYS
+        near = soon_words(value, now) if value is not None else None
+        if near:
+            lines.append(f"{near[0].upper()}{near[1:]}")  # "Turns 40 on Friday (in 4 days)"
+    lines += [line.strip() for line in d.contact.details.splitlines() if line.strip()]
     for i in d.interactions[:3]:
         summary = " ".join(i.summary.split())
         lines.append(

@@ -15,9 +15,18 @@ prints it for cron or a shell prompt. Kinds:
   has been logged with them since. Due at once; "late" after 48 hours.
 - ``check-in``: a need's horizon has passed while it is still open.
 - ``custom``: a reminder the user set (``follow up WHEN``, ``netty remind``).
+- ``birthday`` / ``anniversary``: a contact's birthday or anniversary with a month
+  and day (a text value never reminds) falls in the next ``dates_ahead()`` days
+  (``netty config birthday-days``, default 7), counted in calendar days in the
+  user's zone, up to and including the day itself. Dated 9:00 on the day; a
+  29 February date falls on 28 February in common years. Read per (kind, month,
+  day) range from the ``contact_date`` index, never contact by contact. The id
+  holds the year (``birthday-c12-2026``), so done or snoozed this year, next
+  year's comes back.
 
 Every item has a stable id to act on (``ping-12``, ``deliver-p7``, ``nudge-p7``,
-``thank-p7`` / ``thank-a3`` / ``thank-i40``, ``check-in-n4``, ``r5``). Snooze and
+``thank-p7`` / ``thank-a3`` / ``thank-i40``, ``check-in-n4``, ``r5``,
+``birthday-c12-2026``, ``anniversary-c12-2026``). Snooze and
 done are stored in ``reminder_state`` (custom reminders keep ``done_at`` on their
 row). Pings are read per cadence group from an index in ``next_ping_at`` order,
 so a limited call stays an index range scan at 50,000 contacts.
@@ -34,15 +43,19 @@ from dataclasses import dataclass
 
 import pendulum
 
-from netty.dates import day_words, days_words, due_words, plural
+from netty.dates import day_words, days_words, due_words, local_day, plural
 from netty.db.fields import from_utc_text, to_utc_text
-from netty.db.models import Promise, Reminder, ReminderState, database
+from netty.db.models import Contact, ContactDate, Promise, Reminder, ReminderState, database
 from netty.errors import InvalidInput, NotFound
 from netty.services import settings
 from netty.services.changes import change, who
 from netty.services.text import clean_line, id_number
 
-KINDS = ("ping", "deliver", "nudge", "thank", "check-in", "custom")
+KINDS = ("ping", "deliver", "nudge", "thank", "check-in", "custom", "birthday", "anniversary")
+DATE_KINDS = ("birthday", "anniversary")
+DATES_AHEAD = "birthday_days"  # the setting: how many days ahead a birthday shows as due
+DATES_AHEAD_DEFAULT = 7
+DATES_AHEAD_MAX = 60
 NUDGE_DAYS = (3, 7, 14)
 THANK_LOOKBACK_DAYS = 30
 THANK_WITHIN_HOURS = 48
@@ -59,7 +72,14 @@ THANK_WORDING = {
 }
 WEEK = pendulum.duration(days=7)  # the week plan: the next seven days counted from now
 KIND_ORDER = {
-    kind: i for i, kind in enumerate(("deliver", "thank", "nudge", "custom", "check-in", "ping"))
+    kind: i
+    for i, kind in enumerate(
+        ("deliver", "thank", "nudge", "custom", "birthday", "anniversary", "check-in", "ping")
+    )
+}
+DATE_WORDING = {
+    "birthday": "Happy birthday, {first}! I hope it's a wonderful day and a great year ahead.",
+    "anniversary": "Happy anniversary, {first}! Wishing you a wonderful day.",
 }
 
 # The SQL that says "ping overdue" and "promise due": the contact list's markers use
@@ -140,12 +160,14 @@ def due(
         items += _check_ins(now, horizon)
     if "custom" in wanted:
         items += _customs(now, horizon)
+    if wanted & set(DATE_KINDS):
+        items += _dates(now, horizon, [k for k in DATE_KINDS if k in wanted])
     items = [i for i in items if i.id not in states]
     items.sort(key=lambda i: (KIND_ORDER[i.kind], -i.urgency, i.contact))
     if "ping" in wanted:
         items += _pings(now, horizon, limit, skip=states)
-    if within:
-        items = [i for i in items if i.due_at <= horizon]
+    if within:  # a birthday in the look-ahead is due now, whatever the span
+        items = [i for i in items if i.due_at <= horizon or (i.kind in DATE_KINDS and not i.soon)]
     return items
 
 
@@ -470,6 +492,100 @@ def _customs(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueItem
     return out
 
 
+def dates_ahead() -> int:
+    """How many days before a birthday or anniversary it shows as due (0: on the day)."""
+    value = settings.get(DATES_AHEAD, DATES_AHEAD_DEFAULT)
+    return value if isinstance(value, int) and 0 <= value <= DATES_AHEAD_MAX else 7
+
+
+def _dates(
+    now: pendulum.DateTime, horizon: pendulum.DateTime, kinds: Sequence[str]
+) -> list[DueItem]:
+    """Birthdays and anniversaries from today to the look-ahead (or ``horizon``'s day).
+
+    Due (not ``soon``) within the look-ahead; later ones up to ``horizon`` are ``soon``.
+    At most a year ahead, so each date comes once.
+    """
+    from netty.services.birthdays import KINDS as STORED
+    from netty.services.birthdays import DateValue, event_words, occurrence, soon_words
+
+    today = local_day(now, now)
+    ahead = today.add(days=dates_ahead())
+    last = min(max(ahead, local_day(horizon, now)), today.add(years=1).subtract(days=1))
+    out: dict[str, DueItem] = {}
+    words: dict[tuple, tuple] = {}
+    for year, month, first, final in day_ranges(today, last):
+        rows = (
+            ContactDate.select(
+                ContactDate.kind,
+                ContactDate.year,
+                ContactDate.day,
+                Contact.id,
+                Contact.name,
+                Contact.ring,
+            )
+            .join(Contact)
+            .where(
+                ContactDate.kind.in_([STORED[k] for k in kinds])
+                & (ContactDate.month == month)
+                & ContactDate.day.between(first, final)
+                & Contact.archived_at.is_null()
+            )
+            .tuples()
+        )
+        for stored, born, day, cid, name, ring in rows:
+            said = words.get((stored, born, month, day, year))
+            if said is None:  # the same words for everyone born that day: said once
+                value = DateValue(stored, born, month, day)
+                on = occurrence(month, day, year)
+                said = words[(stored, born, month, day, year)] = (
+                    value.name,
+                    on,
+                    _at(on, now),
+                    soon_words(value, now, 366) or value.name,
+                    event_words(value, on),
+                )
+            kind, on, at, reason, title = said
+            key = f"{kind}-c{cid}-{on.year}"
+            if key in out:
+                continue
+            first_name = name.split()[0] if name.split() else name
+            out[key] = DueItem(
+                key,
+                kind,
+                cid,
+                name,
+                at,
+                reason,
+                -float((on - today).days),
+                ring,
+                soon=on > ahead,
+                wording=DATE_WORDING[kind].format(first=first_name),
+                title=title,
+            )
+    return list(out.values())
+
+
+def day_ranges(first: pendulum.Date, last: pendulum.Date) -> list[tuple[int, int, int, int]]:
+    """The days ``first`` to ``last`` (inclusive) as ``(year, month, first_day, last_day)``
+    ranges, one per month, for index range scans on (month, day).
+
+    In a common year a range ending on 28 February runs to 29, so 29 February dates
+    are found on the 28th (:func:`netty.services.birthdays.occurrence`).
+    """
+    out = []
+    start = first
+    while start <= last:
+        month_end = start.end_of("month")
+        end = min(month_end, last)
+        final = end.day
+        if end.month == 2 and final == 28 and not end.is_leap_year():
+            final = 29
+        out.append((start.year, start.month, start.day, final))
+        start = month_end.add(days=1)
+    return out
+
+
 # ------------------------------------------------------------------ acting on items
 
 
@@ -507,7 +623,8 @@ def done(item_id: str, now: pendulum.DateTime) -> str:
 
     ping: logs a message to them (a ping) now. deliver: marks the promise done.
     nudge: counts a nudge sent (a stale one drops the promise). thank: logs a
-    thank-you now. check-in: stored as done. custom: marks the reminder done.
+    thank-you now. check-in, birthday, anniversary: stored as done (this year's only).
+    custom: marks the reminder done.
     """
     from netty.services.timeline import log_interaction
 
@@ -553,7 +670,10 @@ def done(item_id: str, now: pendulum.DateTime) -> str:
         return "marked it done"
 
 
-_ID = re.compile(r"^(ping-\d+|deliver-p\d+|nudge-p\d+|thank-[pai]\d+|check-in-n\d+|r\d+)$")
+_ID = re.compile(
+    r"^(ping-\d+|deliver-p\d+|nudge-p\d+|thank-[pai]\d+|check-in-n\d+|r\d+"
+    r"|(?:birthday|anniversary)-c\d+-\d{4})$"
+)
 
 
 def _check_id(item_id: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 import pendulum
 
 from netty.db.vocab import INTERACTION_KINDS
+from netty.services.birthdays import DateValue
 
 Zone = str | pendulum.Timezone | pendulum.FixedTimezone | None
 """A time zone to show times in: a name, a pendulum zone, or None for UTC."""
@@ -63,6 +64,8 @@ class ContactView(ContactRow):
     archived_at: pendulum.DateTime | None
     connected_at: pendulum.DateTime | None
     met_at_event: Ref | None = None
+    birthday: DateValue | None = None  # vCard BDAY
+    anniversary: DateValue | None = None  # vCard ANNIVERSARY
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,9 @@ def to_json(value: Any) -> Any:
 def detail_json(detail: ContactDetail) -> dict[str, Any]:
     """``netty show --json``: the contact object plus its records."""
     data = to_json(detail.contact)
+    for name in ("birthday", "anniversary"):  # as vCard writes them: 1980-03-15, --03-15
+        value = getattr(detail.contact, name)
+        data[name] = value.iso() if value else None
     for name in ("interactions", "needs", "gives", "asks", "promises", "reminders"):
         data[name] = to_json(getattr(detail, name))
     return data

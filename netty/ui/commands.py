@@ -84,6 +84,12 @@ class ActionsProvider(Provider):
                 screen.action_paths,
             ),
             ("due: what is due now", "Pings, promises, nudges, thank-yous", screen.action_due),
+            ("goals: this week and month (o)", "Bars, streaks and targets", screen.action_goals),
+            (
+                "strategy: gap analysis and SWOT (S)",
+                "Where I am, where I want to be; channels and venues",
+                screen.action_strategy,
+            ),
             ("contacts: import a file", "LinkedIn, vCard, CSV or JSON", screen.action_import),
             ("contacts: review duplicates", "Find and merge duplicates", screen.action_duplicates),
             ("filter: clear", "Show everyone", partial(screen.set_filter, Filter())),

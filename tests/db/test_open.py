@@ -381,7 +381,8 @@ def test_old_database_is_backed_up_then_migrated_with_every_row_intact(old_db: P
         conn.close()
 
     # Every row is intact in the migrated database (its old columns as they were, the
-    # columns added since empty), and the new tables exist.
+    # columns added since empty: NULL, or their schema default '' or false), and the new
+    # tables exist.
     conn = sqlite3.connect(result.backup)
     old_columns = {t: [r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')] for t in OLD_TABLES}
     conn.close()
@@ -392,7 +393,7 @@ def test_old_database_is_backed_up_then_migrated_with_every_row_intact(old_db: P
         rows = cursor.fetchall()
         cursor_rows[t] = [tuple(row[names.index(c)] for c in old_columns[t]) for row in rows]
         added = [i for i, c in enumerate(names) if c not in old_columns[t]]
-        assert all(row[i] is None for row in rows for i in added), t
+        assert all(row[i] in (None, "", 0) for row in rows for i in added), t
     assert cursor_rows == before
     assert set(NEW_TABLES) <= set(database.get_tables())
     applied = [r[0] for r in database.execute_sql(f"SELECT name FROM {SCHEMA_TABLE}")]

@@ -224,3 +224,23 @@ def test_merge_take_refuses_unknown_fields(db, now):
     with pytest.raises(InvalidInput, match="unknown field 'age' for --take"):
         merge_contacts(a, b, now, take=["age"], backup=False)
     assert len(list_contacts()) == 2
+
+
+@pytest.mark.parametrize("copies", [3, 130])
+def test_a_larger_network_finds_every_group_a_smaller_one_finds(db, now, copies) -> None:
+    """Many people sharing one name form (here 260 Smiths called William or Bill) are
+    still one nickname group: no bucket is too big to look at (issue 16: at 200,000
+    contacts `duplicates` found fewer groups than at 50,000)."""
+    with change("add people", now=now):
+        for i in range(copies):
+            add(now, "William Smith", title=f"w{i}")
+            add(now, "Bill Smith", title=f"b{i}")
+        add(now, "Robert Jones")
+        add(now, "Bob Jones")
+    found = find_duplicates()
+    names = sorted({r.name for g in found for r in g.contacts})
+    assert names == ["Bill Smith", "Bob Jones", "Robert Jones", "William Smith"]
+    smiths = next(g for g in found if g.contacts[0].name.endswith("Smith"))
+    assert len(smiths.contacts) == 2 * copies
+    assert "nickname forms (Bill / William)" in smiths.reasons
+    assert "same name" in smiths.reasons

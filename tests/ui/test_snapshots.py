@@ -125,3 +125,19 @@ def test_welcome_card(snap_compare, make_app):
 def test_paths_view(snap_compare, demo_app):
     keys = ("slash", *"hannah", "enter", "W")
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=_then(*keys))
+
+
+def test_goals_view(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=_then("o"))
+
+
+def test_goals_view_narrow(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_then("o"))
+
+
+def test_strategy_view(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=_then("S"))
+
+
+def test_strategy_view_narrow(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_then("S"))

@@ -3,9 +3,9 @@
 ``EXPORTERS`` maps a format name to an ``Exporter``; ``netty export FORMAT``
 offers exactly its keys. Adding a format is one line here, e.g.::
 
-    EXPORTERS["ics"] = Exporter("ics", ".ics", "iCalendar", ics.write)
+    EXPORTERS["ics"] = Exporter("ics", ".ics", "iCalendar", "netty.services.calendar")
 
-where ``write(out: TextIO, now) -> int`` writes the whole export to ``out``
+where the module's ``write(out: TextIO, now) -> int`` writes the whole export to ``out``
 and returns how many items it wrote.
 
 ``export(fmt, path, now)`` writes to a file through ``netty.outfile``: the path
@@ -17,6 +17,7 @@ and nobody else can read it. Without a path it returns the text (the CLI prints 
 
 from __future__ import annotations
 
+import importlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,24 +28,42 @@ import pendulum
 
 from netty.errors import InvalidInput
 from netty.outfile import atomic_text, check_output, protected_paths
-from netty.services import calendar
-from netty.services.exporters import csvfile, jsondump, vcard
 
 
 @dataclass(frozen=True)
 class Exporter:
+    """One export format; ``module`` holds its ``write(out, now) -> int``.
+
+    The module is imported on first use of ``write``, so a command that only
+    names the formats (every CLI call builds ``netty export``'s choices) does not
+    import icalendar or the exporters themselves (issue 16: a command imports only
+    what it uses).
+    """
+
     name: str
     suffix: str
     label: str
-    write: Callable[[TextIO, pendulum.DateTime], int]
+    # the dotted path of a module whose ``write`` does the export, or the function
+    module: str | Callable[[TextIO, pendulum.DateTime], int]
     bom: bool = False  # a UTF-8 byte-order mark in files (spreadsheets need it for accents)
+
+    @property
+    def write(self) -> Callable[[TextIO, pendulum.DateTime], int]:
+        """The format's ``write(out: TextIO, now) -> int`` (count of items written)."""
+        if callable(self.module):
+            return self.module
+        return importlib.import_module(self.module).write
 
 
 EXPORTERS: dict[str, Exporter] = {
-    "vcard": Exporter("vcard", ".vcf", "vCard 3.0", vcard.write),
-    "csv": Exporter("csv", ".csv", "CSV", csvfile.write, bom=True),
-    "json": Exporter("json", ".json", "netty JSON (the whole database)", jsondump.write),
-    "ics": Exporter("ics", ".ics", "iCalendar (due and upcoming reminders)", calendar.write),
+    "vcard": Exporter("vcard", ".vcf", "vCard 3.0", "netty.services.exporters.vcard"),
+    "csv": Exporter("csv", ".csv", "CSV", "netty.services.exporters.csvfile", bom=True),
+    "json": Exporter(
+        "json", ".json", "netty JSON (the whole database)", "netty.services.exporters.jsondump"
+    ),
+    "ics": Exporter(
+        "ics", ".ics", "iCalendar (due and upcoming reminders)", "netty.services.calendar"
+    ),
 }
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 import pendulum
@@ -30,6 +31,7 @@ from netty.db.fields import Day, Timestamp
 from netty.db.models import MODELS, database
 
 MARKER = "export"
+BATCH = 2000  # rows fetched at a time: the export's memory is about this many rows
 FORMAT_VERSION = 1
 
 
@@ -54,7 +56,8 @@ def portable(field, value: Any) -> Any:
     return value
 
 
-def table_rows(model) -> tuple[list[str], list[list[Any]]]:
+def table_rows(model) -> tuple[list[str], Iterator[list[Any]]]:
+    """A table's column names, and its rows as JSON-able lists, read as they are iterated."""
     fields = model._meta.sorted_fields
     columns = [f.column_name for f in fields]
     sql = 'SELECT {} FROM "{}" ORDER BY {}'.format(
@@ -62,11 +65,14 @@ def table_rows(model) -> tuple[list[str], list[list[Any]]]:
         model._meta.table_name,
         ", ".join(f'"{c}"' for c in order_by(model)),
     )
-    rows = [
-        [portable(f, v) for f, v in zip(fields, row, strict=True)]
-        for row in database.execute_sql(sql)
-    ]
-    return columns, rows
+
+    def rows() -> Iterator[list[Any]]:
+        cursor = database.execute_sql(sql)
+        while batch := cursor.fetchmany(BATCH):
+            for row in batch:
+                yield [portable(f, v) for f, v in zip(fields, row, strict=True)]
+
+    return columns, rows()
 
 
 def applied_migrations() -> list[str]:
@@ -75,39 +81,54 @@ def applied_migrations() -> list[str]:
     ]
 
 
+def header(now: pendulum.DateTime) -> dict[str, Any]:
+    """The export's keys before ``tables``: what it is, from which netty, when, which schema."""
+    return {
+        "netty": MARKER,
+        "format_version": FORMAT_VERSION,
+        "netty_version": __version__,
+        "exported_at": now.in_tz("UTC").to_iso8601_string(),
+        "schema": applied_migrations(),
+    }
+
+
 def snapshot(now: pendulum.DateTime) -> dict[str, Any]:
-    """The whole database as one JSON-able dict, read in one transaction."""
+    """The whole database as one JSON-able dict, read in one transaction (small databases)."""
     with database.atomic():
         tables = {}
         for model in MODELS:
             columns, rows = table_rows(model)
-            tables[model._meta.table_name] = {"columns": columns, "rows": rows}
-        return {
-            "netty": MARKER,
-            "format_version": FORMAT_VERSION,
-            "netty_version": __version__,
-            "exported_at": now.in_tz("UTC").to_iso8601_string(),
-            "schema": applied_migrations(),
-            "tables": tables,
-        }
+            tables[model._meta.table_name] = {"columns": columns, "rows": list(rows)}
+        return {**header(now), "tables": tables}
 
 
 def write(out: TextIO, now: pendulum.DateTime) -> int:
-    """Write the JSON export; returns the number of contacts in it."""
-    data = snapshot(now)
-    out.write("{\n")
-    head = [k for k in data if k != "tables"]
-    for key in head:
-        out.write(f"  {json.dumps(key)}: {json.dumps(data[key], ensure_ascii=False)},\n")
-    out.write('  "tables": {')
-    for i, (name, table) in enumerate(data["tables"].items()):
-        out.write(",\n" if i else "\n")
-        out.write(f"    {json.dumps(name)}: {{\n")
-        out.write(f'      "columns": {json.dumps(table["columns"], ensure_ascii=False)},\n')
-        out.write('      "rows": [')
-        for j, row in enumerate(table["rows"]):
-            out.write(",\n        " if j else "\n        ")
-            out.write(json.dumps(row, ensure_ascii=False))
-        out.write("\n      ]\n    }" if table["rows"] else "]\n    }")
-    out.write("\n  }\n}\n")
-    return len(data["tables"].get("contact", {}).get("rows", ()))
+    """Write the JSON export, streamed; returns the number of contacts in it.
+
+    One read transaction, each table's rows written as they are read (``BATCH`` at
+    a time), so memory stays flat at any size (issue 16); the text is the same as
+    before streaming: ``snapshot`` laid out one row per line.
+    """
+    contacts = 0
+    with database.atomic():
+        out.write("{\n")
+        for key, value in header(now).items():
+            out.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+        out.write('  "tables": {')
+        for i, model in enumerate(MODELS):
+            name = model._meta.table_name
+            columns, rows = table_rows(model)
+            out.write(",\n" if i else "\n")
+            out.write(f"    {json.dumps(name)}: {{\n")
+            out.write(f'      "columns": {json.dumps(columns, ensure_ascii=False)},\n')
+            out.write('      "rows": [')
+            count = 0
+            for row in rows:
+                out.write(",\n        " if count else "\n        ")
+                out.write(json.dumps(row, ensure_ascii=False))
+                count += 1
+            out.write("\n      ]\n    }" if count else "]\n    }")
+            if name == "contact":
+                contacts = count
+        out.write("\n  }\n}\n")
+    return contacts

@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netty.db.vocab import CHANNELS, RINGS
 from netty.errors import InvalidInput, NettyError
+from netty.services.birthdays import parse_value
 from netty.services.changes import change
 from netty.services.contacts import (
     ContactFields,
@@ -139,6 +140,12 @@ class ContactForm(SavesInWorker, ModalScreen[int | None]):
             yield Label("Knows (contacts, comma-separated; how in brackets: Sally Jones (friend))")
             yield Input(self._knows_text(), id="knows")
             with Horizontal(classes="row"):
+                for kind in ("birthday", "anniversary"):
+                    value = getattr(view, kind) if view else None
+                    with Vertical(classes="col"):
+                        yield Label(f"{kind.capitalize()} (MM-DD or YYYY-MM-DD)")
+                        yield Input(for_terminal(value.iso()) if value else "", id=kind)
+            with Horizontal(classes="row"):
                 with Vertical(classes="col"):
                     yield Label("Keep in touch every N days (empty = ring default)")
                     yield Input(
@@ -193,9 +200,15 @@ class ContactForm(SavesInWorker, ModalScreen[int | None]):
             error.update("A name is required.")
             event.input.add_class("invalid")
 
-    @on(Input.Changed, "#cadence, #strength")
+    @on(Input.Changed, "#cadence, #strength, #birthday, #anniversary")
     def _check_number(self, event: Input.Changed) -> None:
-        check = parse_cadence if event.input.id == "cadence" else parse_strength
+        key = event.input.id
+        if key in ("birthday", "anniversary") and event.value == self._initial.get(key):
+            self._error("")  # as stored (an imported text date too): not re-read
+            event.input.remove_class("invalid")
+            return
+        checks = {"cadence": parse_cadence, "strength": parse_strength}
+        check = checks.get(key) or (lambda text: parse_value(key, text))
         try:
             check(event.value)
         except NettyError as exc:
@@ -237,6 +250,11 @@ class ContactForm(SavesInWorker, ModalScreen[int | None]):
                 strength=v["strength"],
                 details=v["details"],
                 notes=v["notes"],
+                **{  # only when changed: an imported text date stays as it is
+                    key: v[key]
+                    for key in ("birthday", "anniversary")
+                    if v[key] != self._initial.get(key)
+                },
             )
             check_fields(fields)
             knows = None

@@ -27,16 +27,19 @@ KIND_TITLES = {
     "thank": "Say thank you",
     "nudge": "Nudge gently",
     "custom": "Your reminders",
+    "birthday": "Birthdays",
+    "anniversary": "Anniversaries",
     "check-in": "Check in on their needs",
     "ping": "Keep in touch",
 }
 WEEK_KINDS = ("ping", "deliver", "nudge", "thank")
 #: Due kinds that logging an interaction from the due view (`l`) completes: the log
-#: is the follow-up or the check-in. A ping is answered by the log itself; deliveries,
+#: is the follow-up, the check-in or the birthday wishes. A ping is answered by the log itself; deliveries,
 #: nudges and thank-yous are done only when the user says so.
-COMPLETED_BY_LOGGING = ("custom", "check-in")
+COMPLETED_BY_LOGGING = ("custom", "check-in", "birthday", "anniversary")
 DATE_WIDTH = 11
 KIND_WIDTH = 9
+KIND_LABELS = {"anniversary": "anniv."}  # the week plan's kind column is 9 wide
 
 
 class DueList(KeyList):
@@ -188,7 +191,8 @@ class DueScreen(Screen):
         when = date_in(item.due_at, now, "list")
         head = [content(f"{when:<{DATE_WIDTH}}", "$text-muted")]
         if with_kind:
-            head.append(content(f"{item.kind:<{KIND_WIDTH}}", "bold $secondary"))
+            kind = KIND_LABELS.get(item.kind, item.kind)
+            head.append(content(f"{kind:<{KIND_WIDTH}}", "bold $secondary"))
         body = [content(item.contact or "—", "bold"), Content("  "), content(item.reason)]
         if item.stale:
             body.append(content("  stale", "bold $error"))
@@ -196,7 +200,7 @@ class DueScreen(Screen):
         if width <= 8:  # not laid out yet: the pane fills the screen less its frame
             width = self.app.size.width - 6
         row = hanging(Content("").join(head), Content("").join(body), width)
-        if item.wording and item.kind == "nudge":  # a thank-you's wording: y copies it
+        if item.wording and item.kind == "nudge":  # thank-you, birthday wording: y copies it
             indent = Content(" " * Content("").join(head).cell_length)
             wording = content(item.wording, "italic $text-muted")
             row = Content("\n").join([row, hanging(indent, wording, width)])

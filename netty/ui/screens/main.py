@@ -154,7 +154,24 @@ class MainScreen(Screen):
             key_display="W",
             show=False,
             id="main.paths",
-            tooltip="Warm paths to the selected contact's organization (t: to them)",
+            tooltip="Warm paths to their organization or them",
+        ),
+        Binding(
+            "o",
+            "goals",
+            "Goals",
+            show=False,
+            id="main.goals",
+            tooltip="Goals this week and month, with streaks; targets",
+        ),
+        Binding(
+            "S",
+            "strategy",
+            "Strategy",
+            key_display="S",
+            show=False,
+            id="main.strategy",
+            tooltip="The strategy page: gap analysis, SWOT, channels and venues",
         ),
         Binding(
             "E",
@@ -370,6 +387,16 @@ class MainScreen(Screen):
             self.app.notify(said, title="Choose a contact first", severity="warning")
             return None
         return row.id
+
+    def action_goals(self) -> None:
+        from netty.ui.screens.goals import GoalsScreen
+
+        self.app.push_screen(GoalsScreen())
+
+    def action_strategy(self) -> None:
+        from netty.ui.screens.strategy import StrategyScreen
+
+        self.app.push_screen(StrategyScreen())
 
     def action_add(self) -> None:
         from netty.ui.dialogs.contact_form import ContactForm
