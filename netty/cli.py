@@ -29,7 +29,7 @@ WRITE_COMMANDS = frozenset(
     {"add", "edit", "archive", "restore", "log", "event", "target", "remind", "snooze"}
     | {"done", "drop", "import", "merge", "demo"}
     | {"undo", "redo", "edit-item", "delete", "reopen"}
-    | {"sync"}
+    | {"sync", "knows"}
 )  # `update` opens for writing only for sent, template edits and saving lists
 
 
@@ -479,6 +479,7 @@ def log(
       i owe: TEXT [by WHEN]       a promise I made
       they owe: TEXT [by WHEN]    a promise they made
       follow up WHEN [TEXT]       a reminder
+      knows: NAME [@ORG] [(HOW)]  they know NAME (added if new); HOW: friend, ...
       #tag  @Org                  a tag; their organization if they have none
     The last argument is the NOTE when it has a marker, or several words that
     are not a contact's name; a single unknown word is an unknown contact.
@@ -1111,6 +1112,10 @@ cli_io.register(cli)
 from netty import cli_changes  # noqa: E402  (undo/redo/history/edit-item/delete/reopen)
 
 cli_changes.register(cli)
+
+from netty import cli_paths  # noqa: E402  (knows, paths)
+
+cli_paths.register(cli)
 
 from netty import cli_goals  # noqa: E402  (goals, channels, strategy)
 

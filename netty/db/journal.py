@@ -49,6 +49,7 @@ JOURNALED: dict[str, tuple[str, ...]] = {
     "contact_card": ("id",),
     "address": ("id",),
     "handle": ("id",),
+    "knows": ("id",),
     "contact_method": ("id",),
     "tag": ("id",),
     "contact_tag": ("contact_id", "tag_id"),

@@ -40,6 +40,7 @@ from netty.db.vocab import (
     GIVE_KINDS,
     INITIATORS,
     INTERACTION_KINDS,
+    KNOWS_HOW,
     METHOD_KINDS,
     NEED_STATUSES,
     PROMISE_DIRECTIONS,
@@ -249,6 +250,26 @@ class Handle(BaseModel):
         indexes = ((("contact", "kind", "position"), False),)
 
 
+class Knows(BaseModel):
+    """Two contacts who know each other ("A knows B"), and how (``KNOWS_HOW``).
+
+    Knowing is mutual here: one row per pair, stored with the lower id as ``a``
+    (a CHECK keeps ``a < b``), unique per pair, so "Lena knows Sally" and
+    "Sally knows Lena" are the same row. The warm-path search reads it both ways.
+    """
+
+    id = AutoField()
+    a = ForeignKeyField(Contact, on_delete="CASCADE", backref="+", index=False)
+    b = ForeignKeyField(
+        Contact, on_delete="CASCADE", backref="+", index=False, constraints=[Check("a_id < b_id")]
+    )
+    how = TextField(default="acquaintance", constraints=[one_of("how", tuple(KNOWS_HOW))])
+    created_at = Timestamp()
+
+    class Meta:
+        indexes = ((("a", "b"), True), (("b", "a"), False))
+
+
 class ContactMethod(BaseModel):
     """An email address, phone number or URL of a contact, in the order given."""
 
@@ -415,6 +436,7 @@ MODELS = [
     ContactCard,
     Address,
     Handle,
+    Knows,
     ContactMethod,
     Tag,
     ContactTag,

@@ -49,6 +49,20 @@ ASK_STATUSES = ("pending", "granted", "declined", "withdrawn")
 PROMISE_DIRECTIONS: dict[str, str] = {"i_owe": "I owe", "they_owe": "they owe"}
 PROMISE_STATUSES = ("open", "done", "dropped")
 METHOD_KINDS = ("email", "phone", "url")
+#: How two contacts know each other ("A knows B", netty.services.knows), with the
+#: weight a link of that kind carries in the warm-path score (netty.services.paths):
+#: family and friends open doors more readily than someone met once.
+KNOWS_HOW: dict[str, float] = {
+    "family": 1.0,
+    "friend": 0.95,
+    "colleague": 0.85,
+    "former colleague": 0.7,
+    "client": 0.7,
+    "classmate": 0.6,
+    "introduced": 0.5,
+    "acquaintance": 0.4,
+}
+DEFAULT_KNOWS_HOW = "acquaintance"
 
 
 def slug(text: str) -> str:

@@ -24,6 +24,7 @@ ask:``                                     become its targets
 ``they owe:`` ``they owe me:`` ``owes      :class:`PromiseNote` ``they_owe``, ``TEXT [by
 me:`` ``he/she/you owe(s) (me):``          WHEN]``
 ``they promised:``
+``knows:`` (``she knows:`` ...)             :class:`KnowsNote`, ``NAME [@ORG] [(HOW)]``
 ``follow up WHEN [TEXT]`` (also            :class:`FollowUpNote`
 ``follow-up``, ``followup``, optional
 ``:``; ``follow up: TEXT WHEN`` works too)
@@ -76,6 +77,14 @@ Tags and organizations:
   ``@Org`` text is never removed: it stays in the summary or the record's text.
   The first ``@Org`` outside any record is ``organization``; the first one in an
   ask is its ``target_org``.
+
+Who they know (``knows:``): one person per marker (another ``;`` clause for the
+next). ``NAME`` is the text up to the first ``@``, ``(``, comma or `` as ``;
+``@ORG`` is that person's organization; ``HOW`` (how they know each other, one
+of :data:`KNOWS_HOW`) is written ``(friend)``, ``, friend`` or ``as a friend``
+after the name or organization. ``knows: Sally Jones @XYZ Corp (former
+colleague)``. A marker with no name is not a record (a problem says so); a
+``HOW`` that is not one of the words stays out and a problem says which.
 
 Give kinds, the first rule that matches wins (words compared lower-case):
 
@@ -133,6 +142,7 @@ __all__ = [
     "AskNote",
     "FollowUpNote",
     "GiveNote",
+    "KnowsNote",
     "NeedNote",
     "ParsedNote",
     "PromiseNote",
@@ -144,6 +154,17 @@ __all__ = [
 # Same values as netty.db.vocab.GIVE_KINDS (a test keeps them equal); this module
 # stays free of the database package.
 GIVE_KINDS = ("intro", "resource", "advice", "referral", "favour")
+# Same values as netty.db.vocab.KNOWS_HOW (a test keeps them equal).
+KNOWS_HOW = (
+    "family",
+    "friend",
+    "colleague",
+    "former colleague",
+    "client",
+    "classmate",
+    "introduced",
+    "acquaintance",
+)
 DEFAULT_HORIZON_DAYS = 45
 FOLLOW_UP_HOUR = 9
 _MAX_DATE_WORDS = 6
@@ -215,7 +236,20 @@ class FollowUpNote:
     span: Span
 
 
-Note = NeedNote | GiveNote | AskNote | PromiseNote | FollowUpNote
+@dataclass(frozen=True)
+class KnowsNote:
+    """``knows: NAME [@ORG] [(HOW)]``: the contact knows this person.
+
+    ``how`` is one of :data:`KNOWS_HOW`, or None when not given.
+    """
+
+    name: str
+    organization: str | None
+    how: str | None
+    span: Span
+
+
+Note = NeedNote | GiveNote | AskNote | PromiseNote | FollowUpNote | KnowsNote
 
 
 @dataclass(frozen=True)
@@ -235,6 +269,7 @@ class ParsedNote:
     tag_spans: tuple[Span, ...] = ()  # every tag token, in order (repeats included)
     organization_span: Span | None = None  # the "@Org Name" token of ``organization``
     now: pendulum.DateTime | None = None  # the clock the note was read with
+    knows: tuple[KnowsNote, ...] = ()  # people the contact knows (``knows:``)
 
     @property
     def records(self) -> tuple[Note, ...]:
@@ -245,6 +280,7 @@ class ParsedNote:
             *self.asks,
             *self.promises,
             *self.follow_ups,
+            *self.knows,
         ]
         return tuple(sorted(notes, key=lambda n: n.span.start))
 
@@ -284,6 +320,9 @@ class ParsedNote:
         for follow in self.follow_ups:
             when = f"{self._day(follow.when.date())} {follow.when.format('HH:mm')}"
             lines.append(f"follow up {when}: {follow.text}")
+        for known in self.knows:
+            at = f" at {known.organization}" if known.organization else ""
+            lines.append(f"knows: {known.name}{at} ({known.how or 'acquaintance'})")
         if self.tags:
             lines.append(" ".join(f"#{tag}" for tag in self.tags))
         if self.organization:
@@ -315,6 +354,7 @@ _COLON_MARKER_RE = re.compile(
       | (?P<give>(?:i\s+)?(?:gave|give)(?:\s+(?:them|him|her))?)
       | (?P<ask>(?:(?:i|my)\s+)?(?:asked|ask)(?:\s+(?:them|him|her))?)
       | (?P<follow>follow\s*-?\s*up)
+      | (?P<knows>(?:(?:they|he|she)\s+)?knows)
     )
     \s*:
     """,
@@ -375,6 +415,8 @@ _INTRO_TO_RE = re.compile(
     r"\bintro(?:s|duction|duced|duce)?(?:\s+(?:them|him|her|me|us))?\s+to\s+", re.IGNORECASE
 )
 _NAME_TRAILING = ".,;:!?)]}'\"’”"
+_KNOWS_NAME_END_RE = re.compile(r"\s*(?:@|\(|,|\bas\s)", re.IGNORECASE)
+_KNOWS_AS_RE = re.compile(r"^as\s+(?:an?\s+)?", re.IGNORECASE)
 
 _INTRO_WORDS = frozenset(
     {"intro", "intros", "introduce", "introduced", "introducing", "introduction", "introductions"}
@@ -616,6 +658,8 @@ class _Parser:
                 return False
             self.records.append(FollowUpNote(follow[0], follow[1], span))
             return True
+        if marker.kind == "knows":
+            return self._knows(marker, seg_end, body, span, label)
         if not _has_word(body):
             self.problems.append(f'"{_short(label)}" has nothing after it; kept in the summary')
             return False
@@ -642,6 +686,35 @@ class _Parser:
             org = self._first_org(marker.end, seg_end)
             person = self._target_person(body)
             self.records.append(AskNote(body, org[0] if org else None, person, span))
+        return True
+
+    def _knows(self, marker: _Marker, seg_end: int, body: str, span: Span, label: str) -> bool:
+        """Add the ``knows:`` record; False (with a problem) when no name is there."""
+        org = self._first_org(marker.end, seg_end)
+        head = _KNOWS_NAME_END_RE.split(body, maxsplit=1)[0]
+        name = clean_line(head).strip(_EDGE_PUNCTUATION + " ")
+        if not _has_word(name):
+            self.problems.append(
+                f'"{_short(label + " " + body)}" names nobody; kept in the summary'
+            )
+            return False
+        how = None
+        rest = body[len(head) :]
+        if org:
+            rest = rest.replace("@" + org[0], " ", 1)
+        words = " ".join(rest.replace("(", " ").replace(")", " ").replace(",", " ").split())
+        words = _KNOWS_AS_RE.sub("", words).strip(_EDGE_PUNCTUATION + " ").casefold()
+        words = " ".join(words.replace("_", " ").replace("-", " ").split())
+        if words in KNOWS_HOW:
+            how = words
+        elif words == "former":
+            how = "former colleague"
+        elif words:
+            self.problems.append(
+                f'"{_short(words)}" is not how people know each other '
+                f"({', '.join(KNOWS_HOW)}); recorded {name} without it"
+            )
+        self.records.append(KnowsNote(name, org[0] if org else None, how, span))
         return True
 
     def _clean_region(self, start: int, end: int) -> str:
@@ -812,6 +885,7 @@ class _Parser:
             asks=tuple(r for r in records if isinstance(r, AskNote)),
             promises=tuple(r for r in records if isinstance(r, PromiseNote)),
             follow_ups=tuple(r for r in records if isinstance(r, FollowUpNote)),
+            knows=tuple(r for r in records if isinstance(r, KnowsNote)),
             tags=tuple(tags),
             organization=organization[0] if organization else None,
             problems=tuple(self.problems),

@@ -16,6 +16,7 @@ import pendulum
 from netty.db.bulk import bulk_insert
 from netty.db.fields import to_utc_text
 from netty.db.models import (
+    Affiliation,
     Contact,
     ContactMethod,
     ContactTag,
@@ -31,7 +32,8 @@ from netty.db.vocab import CHANNELS, IN_PERSON_KINDS, fold
 from netty.errors import InvalidInput
 from netty.services import ledger, reminders, settings
 from netty.services.changes import change
-from netty.services.contacts import ContactFields, add_contact, set_target
+from netty.services.contacts import ContactFields, add_contact, organization_for, set_target
+from netty.services.knows import add_knows
 from netty.services.text import search_key
 from netty.services.timeline import log_interaction
 
@@ -117,6 +119,15 @@ def load_demo(now: pendulum.DateTime) -> DemoSummary:
                 Contact.update(introduced_by=ids[intro]).where(
                     Contact.id == ids[person["key"]]
                 ).execute()
+        for first, second, how in data.KNOWS:
+            add_knows(ids[first], ids[second], now, how)
+        for key, org_name, start, end in data.AFFILIATIONS:
+            Affiliation.create(
+                contact=ids[key],
+                organization=organization_for(org_name, now),
+                start_year=start,
+                end_year=end,
+            )
         interactions = 0
         for person in data.PEOPLE:
             me = ids[person["key"]]

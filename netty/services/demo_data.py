@@ -111,6 +111,22 @@ ORGANIZATIONS = [
         "notes": "Seed-stage digital health fund.",
     },
     {"name": "Metro Public Health Alliance", "is_target": False},
+    {
+        "name": "Evergreen Health Partners",
+        "is_target": True,
+        "notes": "Care-navigation startup; a design lead role opens in January. Nobody I know "
+        "there myself yet.",
+    },
+    {
+        "name": "Summit Telehealth",
+        "is_target": True,
+        "notes": "Virtual urgent care; growing its product team.",
+    },
+    {
+        "name": "Orchard Health",
+        "is_target": True,
+        "notes": "Medicare Advantage app; no one in my network there yet.",
+    },
 ]
 
 
@@ -4267,6 +4283,54 @@ PEOPLE = [
             },
         ],
     },
+    # On file, never met: people reached through others (the warm-path demo).
+    {
+        "key": "hannah",
+        "name": "Hannah Ortiz",
+        "title": "Chief Experience Officer",
+        "org": "Evergreen Health Partners",
+        "location": "Portland, OR",
+        "ring": 3,
+        "how_met": "Not met yet: Lena and Priya both know her",
+        "tags": ["health", "target-contacts"],
+        "created_days_ago": 45,
+    },
+    {
+        "key": "ines",
+        "name": "Inês Duarte",
+        "title": "Epidemiologist",
+        "location": "Seattle, WA",
+        "ring": 3,
+        "how_met": "Not met yet: Kwame's classmate from grad school",
+        "created_days_ago": 45,
+    },
+    {
+        "key": "marco",
+        "name": "Marco Bianchi",
+        "title": "Chief Operating Officer",
+        "org": "Summit Telehealth",
+        "location": "Seattle, WA",
+        "ring": 3,
+        "how_met": "Not met yet: Inês works with him",
+        "tags": ["health"],
+        "created_days_ago": 45,
+    },
+]
+
+# Who knows whom, besides introductions (``netty knows``): (key, key, how).
+KNOWS = [
+    ("lena", "hannah", "former colleague"),
+    ("priya", "hannah", "friend"),
+    ("kwame", "ines", "classmate"),
+    ("ines", "marco", "colleague"),
+    ("zoe", "mira", "friend"),
+    ("walt", "keiko", "acquaintance"),
+]
+
+# Organization history (past employers with years): key, organization, first and last year.
+AFFILIATIONS = [
+    ("hannah", "Fernwood Creative", 2016, 2019),
+    ("lena", "Fernwood Creative", 2015, 2018),
 ]
 
 

@@ -463,6 +463,9 @@ def _move_records(keep_id: int, other_id: int) -> dict[str, int]:
         .where((Contact.introduced_by == other_id) & (Contact.id != keep_id))
         .execute()
     )
+    from netty.services.knows import move_knows
+
+    moved["people they know"] = move_knows(keep_id, other_id)
     return moved
 
 

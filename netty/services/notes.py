@@ -4,7 +4,8 @@
 and event mode call. It parses with :func:`netty.services.capture.parse_note`,
 resolves names to contacts (exact names only: a guess never links the wrong
 person), and writes the interaction, needs, gives, asks, promises, follow-up
-reminders, tags and organization in one transaction.
+reminders, tags, organization and who they know (``knows:``, creating that
+person when no contact has the name) in one transaction.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from netty.db.models import Contact, ContactTag, Tag
 from netty.db.vocab import fold
 from netty.errors import InvalidInput
 from netty.services import ledger, reminders
-from netty.services.capture import ParsedNote, parse_note
+from netty.services.capture import KnowsNote, ParsedNote, parse_note
 from netty.services.changes import change, who
 from netty.services.contacts import organization_for, refresh_search_text
 from netty.services.text import MAX_TEXT_CHARS, check_length
@@ -179,6 +180,8 @@ def record_note(
             due = f" (by {promise.due.isoformat()})" if promise.due else ""
             out.refs.append(f"p{pid}")
             out.lines.append(f"{who} p{pid}: {promise.text}{due}")
+        for known in note.knows:
+            out.lines.append(_record_knows(main, known, now))
         for follow in note.follow_ups:
             rid = reminders.remind(main, follow.when, follow.text, now, interaction_id=iid)
             out.refs.append(rid)
@@ -204,6 +207,25 @@ def record_note(
         if answers:
             ch.label += f"; {', '.join(answers)} done"
     return out
+
+
+def _record_knows(main: int, known: KnowsNote, now: pendulum.DateTime) -> str:
+    """Link ``main`` to the person a ``knows:`` line names, creating them if new; one line."""
+    from netty.errors import Ambiguous
+    from netty.services.knows import add_knows, person_for
+
+    try:
+        other, created = person_for(known.name, known.organization, now, exclude=main)
+    except Ambiguous:
+        return (
+            f"note: {known.name!r} matches several contacts; link the right one with "
+            f"`netty knows #{main} #ID`"
+        )
+    how, _new = add_knows(main, other, now, known.how)
+    name = Contact.get_by_id(other).name
+    at = f" at {known.organization}" if known.organization else ""
+    made = f"; added {name}{at} as #{other}" if created else ""
+    return f"knows {name} ({how}){made}"
 
 
 def _label(kind: str, ids: Sequence[int], refs: Sequence[str], closings: Sequence[Closing]) -> str:

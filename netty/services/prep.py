@@ -114,7 +114,7 @@ def build_prep_sheet(contact_id: int, now: pendulum.DateTime) -> PrepSheet:
         Section("Their needs", tuple(_needs(detail, now))),
         Section("What I can give", tuple(give), frozenset(late)),
         Section("Questions to ask", tuple(_questions(detail, now))),
-        Section("My ask", tuple(_my_ask(detail))),
+        Section("My ask", tuple(_my_ask(detail, now))),
         Section("What they owe me", tuple(_they_owe(detail, now))),
         Section("Balance", tuple(_balance(detail, now))),
         Section("Agenda for a 30-minute coffee", tuple(_agenda(detail, matches))),
@@ -239,7 +239,10 @@ def _questions(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
     return [q for q, done in zip(QUESTIONS, answered, strict=True) if not done]
 
 
-def _my_ask(d: ContactDetail) -> list[str]:
+def _my_ask(d: ContactDetail, now: pendulum.DateTime) -> list[str]:
+    """The one specific ask: the pending ones, else one drawn from the best warm
+    route through this person (``paths.best_route_through``), which says to give
+    first when I owe them or have asked more than given."""
     lines = []
     pending = [a for a in d.asks if a.status == "pending"]
     gives, asks = len(d.gives), len(d.asks)
@@ -266,8 +269,13 @@ def _my_ask(d: ContactDetail) -> list[str]:
                 asks_shown.append(f"{ask.text}: vague. Make it specific, like “{shape}”.")
         lines[:0] = asks_shown
     else:
+        from netty.services.paths import best_route_through
+
         suggestions = _suggestions(d)
-        if suggestions:
+        route = None if _at_target(d) else best_route_through(d.contact.id, now)
+        if route is not None:
+            lines.insert(0, f"No ask pending. {route.ask}")
+        elif suggestions:
             lines.insert(0, f"No ask pending. Suggested: {suggestions[0]}.")
         else:
             lines.insert(
@@ -276,6 +284,18 @@ def _my_ask(d: ContactDetail) -> list[str]:
                 "an email intro to a person at one of your target organizations.",
             )
     return lines
+
+
+def _at_target(d: ContactDetail) -> bool:
+    """Whether the contact's current organization is one of my targets."""
+    org = d.contact.organization
+    if not org:
+        return False
+    return (
+        Organization.select()
+        .where((Organization.name_key == fold(org)) & (Organization.is_target == True))  # noqa: E712
+        .exists()
+    )
 
 
 def _suggestions(d: ContactDetail) -> list[str]:

@@ -73,6 +73,16 @@ class ActionsProvider(Provider):
             ),
             ("contact: wrap up a meeting", "Log it, capture, tick off", screen.action_wrap_up),
             ("event: new (event mode)", "Everyone you met, one line each", screen.action_event),
+            (
+                "paths: warm paths to…",
+                "Who can get you to an organization or a person",
+                screen.action_paths_to,
+            ),
+            (
+                "paths: warm paths for the selected contact",
+                "Who can get you to their organization (W)",
+                screen.action_paths,
+            ),
             ("due: what is due now", "Pings, promises, nudges, thank-yous", screen.action_due),
             ("goals: this week and month (o)", "Bars, streaks and targets", screen.action_goals),
             (

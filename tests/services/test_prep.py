@@ -163,3 +163,46 @@ def test_dates_are_shown_in_the_users_zone(db):
     log_interaction([tia], kind="coffee", when=late, summary="late coffee", now=now)
     assert lines(build_prep_sheet(tia, now), "Remember")[0].startswith("22 Nov 2026 coffee")
     assert "Nov 22, 2026 11:30 PM" in timeline(tia, now)[0].detail
+
+
+def test_my_ask_comes_from_the_best_warm_route_through_them(db, now):
+    from netty.services.knows import add_knows
+
+    set_target("XYZ Corp", True, now)
+    lena = add_contact(ContactFields(name="Lena Park", ring=1), now).id
+    sally = add_contact(ContactFields(name="Sally Jones", organization="XYZ Corp"), now).id
+    tom = add_contact(ContactFields(name="Tom Wu"), now).id
+    bob = add_contact(ContactFields(name="Bob Stone", organization="XYZ Corp"), now).id
+    add_knows(lena, tom, now, "friend")
+    add_knows(tom, bob, now, "colleague")
+    # three steps only: Lena knows Tom, who knows Bob at XYZ Corp
+    assert lines(build_prep_sheet(lena, now), "My ask") == [
+        "No ask pending. Ask Lena for an email intro to Tom Wu, who knows Bob Stone at "
+        "XYZ Corp, a target."
+    ]
+    add_knows(lena, sally, now, "colleague")  # one step nearer and stronger
+    assert lines(build_prep_sheet(lena, now), "My ask") == [
+        "No ask pending. Ask Lena for an email intro to Sally Jones at XYZ Corp, a target."
+    ]
+    ledger.add_promise(lena, "i_owe", "the deck", now=now)
+    assert lines(build_prep_sheet(lena, now), "My ask") == [
+        "No ask pending. Give first: you owe Lena “the deck”; then ask Lena for an email "
+        "intro to Sally Jones at XYZ Corp, a target."
+    ]
+
+
+def test_my_ask_says_give_first_when_i_asked_more_than_i_gave(db, now):
+    from netty.services.knows import add_knows
+
+    set_target("XYZ Corp", True, now)
+    lena = add_contact(ContactFields(name="Lena Park", ring=1), now).id
+    sally = add_contact(ContactFields(name="Sally Jones", organization="XYZ Corp"), now).id
+    add_knows(lena, sally, now, "friend")
+    aid = ledger.add_ask(lena, "A reference", now=now)
+    ledger.close_item(f"a{aid}", "done", now)
+    mine = lines(build_prep_sheet(lena, now), "My ask")
+    assert mine[0] == (
+        "No ask pending. Give first: you have only asked of Lena (1 ask, no gives); "
+        "then ask Lena for an email intro to Sally Jones at XYZ Corp, a target."
+    )
+    assert "offer something first" in mine[1]

@@ -125,12 +125,13 @@ def test_strategy_numbers_come_from_the_data(db, now):
     assert n.rings == {1: 1, 2: 0, 3: 2}
     assert [c for _, c in n.weeks] == [0, 0, 0, 0, 0, 0, 1, 1]
     assert (n.gives, n.asks, n.gives_recent, n.asks_recent) == (2, 1, 1, 1)
-    assert (n.target_orgs, n.target_people, n.routes) == (1, 1, None)
+    # Bob (in touch an hour ago) is his own route; nobody I know knows Cy at XYZ Corp
+    assert (n.target_orgs, n.target_people, n.routes) == (1, 1, (1, 1))
     assert "civic club" in n.no_reach and "family" not in n.no_reach
     lines = dict(n.lines())
     assert lines["people"] == "1 in ring 1, 0 in ring 2, 2 in ring 3"
     assert lines["gives vs asks"] == "2 gives, 1 ask (1 vs 1 in the last 90 days)"
-    assert lines["targets"] == "1 organization, 1 person"
+    assert lines["targets"] == "1 organization, 1 person; 1 with a warm route, 1 without"
 
 
 def test_strategy_markdown_has_the_numbers_the_questions_and_the_advice(db, now):

@@ -32,6 +32,7 @@ SHOTS = {
     "progress": ("v",),
     "letter": ("L",),
     "edit-item": ("slash", *"sally", "enter", "tab", "j", "e"),
+    "paths": ("slash", *"hannah", "enter", "W"),
     "event": (
         "E",
         *"Rotary breakfast",

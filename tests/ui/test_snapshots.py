@@ -122,6 +122,11 @@ def test_welcome_card(snap_compare, make_app):
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=_ready)
 
 
+def test_paths_view(snap_compare, demo_app):
+    keys = ("slash", *"hannah", "enter", "W")
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=_then(*keys))
+
+
 def test_goals_view(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=_then("o"))
 

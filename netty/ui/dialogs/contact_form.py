@@ -10,8 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netty.db.vocab import CHANNELS, RINGS
-from netty.errors import NettyError
+from netty.errors import InvalidInput, NettyError
 from netty.services.birthdays import parse_value
+from netty.services.changes import change
 from netty.services.contacts import (
     ContactFields,
     add_contact,
@@ -22,9 +23,30 @@ from netty.services.contacts import (
     parse_strength,
     resolve_contact,
 )
+from netty.services.knows import parse_knows_list, set_knows
 from netty.services.text import for_terminal
 from netty.ui.dialogs.saving import SavesInWorker
 from netty.ui.safe import content
+
+
+def _save(contact_id: int | None, fields: ContactFields, knows, now):
+    """Add or edit the contact, and set whom they know when that field changed: one change."""
+    if knows is None:
+        if contact_id is None:
+            return add_contact(fields, now)
+        return edit_contact(contact_id, fields, now)
+    with change("saved a contact", now, kind="edit") as ch:
+        if contact_id is None:
+            view = add_contact(fields, now)
+            ch.label = f"added {view.name}"
+        else:
+            view = edit_contact(contact_id, fields, now)
+            ch.label = f"edited {view.name}"
+        if any(other == view.id for other, _how in knows):
+            raise InvalidInput(f"{view.name} can't know themselves; take them out of Knows")
+        set_knows(view.id, knows, now)
+        ch.label += " and whom they know"
+    return view
 
 
 def _split(text: str) -> list[str]:
@@ -115,6 +137,8 @@ class ContactForm(SavesInWorker, ModalScreen[int | None]):
             yield Input(
                 view.introduced_by.name if view and view.introduced_by else "", id="introduced_by"
             )
+            yield Label("Knows (contacts, comma-separated; how in brackets: Sally Jones (friend))")
+            yield Input(self._knows_text(), id="knows")
             with Horizontal(classes="row"):
                 for kind in ("birthday", "anniversary"):
                     value = getattr(view, kind) if view else None
@@ -136,6 +160,16 @@ class ContactForm(SavesInWorker, ModalScreen[int | None]):
             yield Label("Notes")
             yield TextArea(val("notes"), id="notes", soft_wrap=True)
             yield Static("", id="form-error", classes="error")
+
+    def _knows_text(self) -> str:
+        """Whom the contact knows, as the field shows it: ``Sally Jones (friend), ...``."""
+        if not self.contact_id:
+            return ""
+        from netty.services.knows import acquaintances
+
+        return for_terminal(
+            ", ".join(f"{p.name} ({p.how})" for p in acquaintances(self.contact_id))
+        )
 
     def on_mount(self) -> None:
         self._initial = self._values()
@@ -223,15 +257,18 @@ class ContactForm(SavesInWorker, ModalScreen[int | None]):
                 },
             )
             check_fields(fields)
+            knows = None
+            if v["knows"] != self._initial.get("knows"):
+                knows = [
+                    (resolve_contact(name, archived=None), how)
+                    for name, how in parse_knows_list(str(v["knows"]))
+                ]
         except NettyError as exc:
             self._error(str(exc))
             return
         now = self.app.now()
-        if self.contact_id is None:
-            self.save_in_worker(lambda: add_contact(fields, now))
-        else:
-            contact_id = self.contact_id
-            self.save_in_worker(lambda: edit_contact(contact_id, fields, now))
+        contact_id = self.contact_id
+        self.save_in_worker(lambda: _save(contact_id, fields, knows, now))
 
     def saved(self, result, label: str | None) -> None:
         self.app.announce_change(label)

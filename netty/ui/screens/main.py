@@ -153,6 +153,15 @@ class MainScreen(Screen):
             tooltip="Review possible duplicates and merge them",
         ),
         Binding(
+            "W",
+            "paths",
+            "Warm paths",
+            key_display="W",
+            show=False,
+            id="main.paths",
+            tooltip="Warm paths to their organization or them",
+        ),
+        Binding(
             "o",
             "goals",
             "Goals",
@@ -539,6 +548,23 @@ class MainScreen(Screen):
         contact_id = self._selected()
         if contact_id is not None:
             self.app.push_screen(PrepScreen(contact_id))
+
+    def action_paths(self) -> None:
+        from netty.ui.screens.paths import PathsScreen
+
+        contact_id = self._selected()
+        if contact_id is not None:
+            self.app.push_screen(PathsScreen(contact_id=contact_id))
+
+    def action_paths_to(self) -> None:
+        """Ask for an organization or a person, then show the warm paths to it."""
+        from netty.ui.screens.paths import PathsScreen, TargetPrompt
+
+        def chosen(text: str | None) -> None:
+            if text:
+                self.app.push_screen(PathsScreen(text=text))
+
+        self.app.push_screen(TargetPrompt(), chosen)
 
     def action_card(self) -> None:
         from netty.ui.screens.card import ContactCardScreen
