@@ -110,7 +110,7 @@ class StrategyNumbers:
 
     ``rings`` maps 1..3 to active contacts; ``weeks`` is (Monday, interactions) for the
     last 8 local weeks, this one last; gives and asks all time and in the last 90
-    days; ``routes`` is (with, without) a warm route, or None until the warm-path
+    days; ``routes`` is (with, without) a warm route (``netty.services.paths``), or None
     search is there.
     """
 
@@ -190,13 +190,10 @@ class StrategyPage:
         }
 
 
-def _routes(found: list[Target], now: pendulum.DateTime) -> tuple[int, int] | None:
-    """(with, without) a warm route, from the warm-path search when this netty has it."""
-    # TODO(merge paths): netty.services.paths.has_route(target, now) splits targets here.
-    try:
-        from netty.services.paths import has_route  # type: ignore[attr-defined]
-    except ImportError:
-        return None
+def _routes(found: list[Target], now: pendulum.DateTime) -> tuple[int, int]:
+    """(with, without) a warm route to each target, from the warm-path search."""
+    from netty.services.paths import has_route
+
     with_route = sum(1 for t in found if has_route(t, now))
     return with_route, len(found) - with_route
 
