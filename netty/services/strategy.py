@@ -110,8 +110,7 @@ class StrategyNumbers:
 
     ``rings`` maps 1..3 to active contacts; ``weeks`` is (Monday, interactions) for the
     last 8 local weeks, this one last; gives and asks all time and in the last 90
-    days; ``routes`` is (with, without) a warm route (``netty.services.paths``), or None
-    search is there.
+    days; ``routes`` is (with, without) a warm route (``netty.services.paths``).
     """
 
     rings: dict[int, int]
