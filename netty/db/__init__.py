@@ -20,6 +20,7 @@ import pendulum
 from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 from playhouse.migrations import Migration, Runner
 
+from netty.db import dialect
 from netty.db.models import MODELS, database
 from netty.errors import DatabaseRefused, InvalidInput, NettyError
 from netty.outfile import atomic_path, check_output, protected_paths
@@ -133,16 +134,44 @@ def close_database() -> None:
 
 
 def _open_url(url: str) -> OpenResult:
-    from playhouse.db_url import connect
-
+    """Open a ``postgresql://`` URL: refuse a database that is not netty's (tables of
+    its own and no ``netty_schema``) or was written by a newer netty, with nothing
+    written; then migrate. The URL is never shown with its password."""
+    shown = dialect.mask_password(url)
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise DatabaseRefused(
+            f"cannot open {shown}: only postgresql:// URLs are supported besides a file path"
+        )
     try:
-        db = connect(url)
+        db = dialect.postgres_database(url)
         db.connect()
     except Exception as exc:  # driver missing, bad URL, server down: all user-fixable
-        raise DatabaseRefused(f"cannot connect to {url.split('@')[-1]}: {exc}") from exc
+        reason = _one_line(str(exc).replace(url, shown))
+        raise DatabaseRefused(f"cannot connect to {shown}: {reason}") from exc
+    try:
+        tables = set(db.get_tables())
+        applied = (
+            [row[0] for row in db.execute_sql(f'SELECT "name" FROM "{SCHEMA_TABLE}"')]
+            if SCHEMA_TABLE in tables
+            else []
+        )
+    except DatabaseError as exc:
+        db.close()
+        raise DatabaseRefused(f"cannot read {shown}: {_one_line(str(exc))}") from exc
+    if tables and SCHEMA_TABLE not in tables:
+        db.close()
+        raise DatabaseRefused(
+            f"{shown} has tables of its own and is not a netty database; left untouched"
+        )
+    newer = sorted(set(applied) - set(known_migrations()))
+    if newer:
+        db.close()
+        raise DatabaseRefused(
+            f"{shown} was written by a newer netty (schema {newer[-1]}); upgrade netty to open it"
+        )
     database.initialize(db)
-    applied = _migrate(db)
-    return OpenResult(url, tuple(applied), None)
+    applied_now = _migrate(db)
+    return OpenResult(shown, tuple(applied_now), None)
 
 
 def _open_sqlite(path: Path, now: pendulum.DateTime) -> OpenResult:

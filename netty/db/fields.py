@@ -19,9 +19,10 @@ def to_utc_text(value: dt.datetime) -> str:
 
 def from_utc_text(value: str | dt.datetime) -> pendulum.DateTime:
     """Stored UTC text (or a driver's naive datetime) back as an aware pendulum DateTime."""
-    if isinstance(value, dt.datetime):
-        naive = value.replace(tzinfo=None) if value.tzinfo is None else value
-        return pendulum.instance(naive, tz="UTC")
+    if isinstance(value, dt.datetime):  # PostgreSQL's timestamptz: aware, in UTC
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return pendulum.instance(value, tz="UTC")
     parsed = dt.datetime.strptime(value[:19], TIMESTAMP_FORMAT)
     return pendulum.instance(parsed, tz="UTC")
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from netty.cli import main
+from tests import pgschema
 from tests.cli.helpers import Result
 
 
@@ -25,7 +26,11 @@ def run(capsys: pytest.CaptureFixture[str]):
 
 
 @pytest.fixture
-def dbfile(tmp_path: Path) -> Path:
+def dbfile(tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """The CLI tests' database: a file in tmp_path, or a fresh PostgreSQL schema's URL
+    on the PostgreSQL pass (see tests/conftest.py)."""
+    if pgschema.SERVER_URL:
+        return pgschema.fresh_url(request)
     return tmp_path / "cli" / "netty.db"
 
 
