@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
+PASSWORD_GROUP = "netty_password_users"  # its members must give a password (tests)
 USER = "netty-pg"  # the unprivileged owner of the cluster when we run as root
 DATABASE = "netty_test"
 PORT = 5432  # only names the socket file (.s.PGSQL.5432); nothing listens on TCP
@@ -80,6 +81,9 @@ def start(folder: Path) -> str:
             check=True,
             stdout=subprocess.DEVNULL,
         )
+        hba = data / "pg_hba.conf"
+        rule = f"local all +{PASSWORD_GROUP} scram-sha-256\n"
+        hba.write_text(rule + hba.read_text())  # root may write it; it keeps its owner
     options = (
         f"-c listen_addresses='' -c unix_socket_directories={socket} -c port={PORT} "
         "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
@@ -115,15 +119,11 @@ def start(folder: Path) -> str:
         text=True,
     ).stdout.strip()
     if not exists:
-        subprocess.run(
-            [
-                _bin("psql"),
-                f"postgresql://{user}@{host}:{PORT}/postgres",
-                "-qc",
-                f"CREATE DATABASE {DATABASE}",
-            ],
-            check=True,
-        )
+        for statement in (f"CREATE DATABASE {DATABASE}", f"CREATE ROLE {PASSWORD_GROUP}"):
+            subprocess.run(
+                [_bin("psql"), f"postgresql://{user}@{host}:{PORT}/postgres", "-qc", statement],
+                check=True,
+            )
     return f"postgresql://{user}@{host}:{PORT}/{DATABASE}"
 
 

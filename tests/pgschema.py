@@ -1,13 +1,15 @@
-"""One fresh PostgreSQL schema per test, on the server ``NETTY_TEST_DATABASE_URL`` names.
+"""A fresh PostgreSQL database per test, on the server ``NETTY_TEST_DATABASE_URL`` names.
 
-A schema is far cheaper than a database (a CREATE SCHEMA is a catalog row), so
-every test gets its own: the URL handed to netty carries
-``options=-csearch_path=<schema>``, so every table, index and trigger function
-netty creates lands there and nothing of another test is visible. Each pytest
-process (an xdist worker) keeps one admin connection; schema names carry the
-process id, so workers never clash. A test's schema is dropped when the test
-ends, and anything left (a test that crashed its worker) is dropped when the
-process exits.
+Each pytest process (an xdist worker) migrates one template database once, then
+gives every test its own copy (``CREATE DATABASE ... TEMPLATE``: about 50 ms,
+where running the migrations takes half a second): a migrated, empty netty
+database, as a SQLite test's first ``open_database`` makes. Names carry the
+process id, so workers never clash. A test's database is dropped (``WITH
+(FORCE)``, closing any connection the test left) when the test ends, and what is
+left (a crashed worker) when the process exits.
+
+``create_schema()`` gives an empty, unmigrated schema of the server's own
+database instead, for tests that need nothing of netty in it (a foreign database).
 """
 
 from __future__ import annotations
@@ -64,11 +66,52 @@ def drop_schema(name: str) -> None:
         pass  # a connection the test left open holds a lock: dropped at exit
 
 
+def database_url(name: str) -> str:
+    """The server's URL with database ``name`` in place of its own."""
+    parts = urlsplit(SERVER_URL)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+_template: str | None = None
+
+
+def _template_name() -> str:
+    """This process's migrated template database (made on first use)."""
+    global _template
+    if _template is None:
+        import pendulum
+
+        from netty.db import close_database, open_database
+
+        name = f"{PREFIX}template"
+        with _connection().cursor() as cur:
+            cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            cur.execute(f'CREATE DATABASE "{name}"')
+        open_database(database_url(name), pendulum.datetime(2026, 1, 1))
+        close_database()
+        _template = name
+    return _template
+
+
 def fresh_url(request) -> str:
-    """A fresh schema's URL for this test, dropped when the test ends."""
-    name, url = create_schema()
-    request.addfinalizer(lambda: drop_schema(name))
-    return url
+    """A fresh, migrated, empty database's URL for this test, dropped when it ends."""
+    template = _template_name()
+    name = f"{PREFIX}{next(_counter)}"
+    with _connection().cursor() as cur:
+        cur.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY')
+    request.addfinalizer(lambda: drop_database(name))
+    return database_url(name)
+
+
+def drop_database(name: str) -> None:
+    """Drop database ``name``, closing any connection to it first."""
+    import psycopg2
+
+    try:
+        with _connection().cursor() as cur:
+            cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    except psycopg2.Error:
+        pass  # dropped at exit
 
 
 def _drop_leftovers() -> None:
@@ -79,9 +122,12 @@ def _drop_leftovers() -> None:
             cur.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE %s", (PREFIX + "%",))
             for (name,) in cur.fetchall():
                 cur.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
+            cur.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", (PREFIX + "%",))
+            for (name,) in cur.fetchall():
+                cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         _admin.close()
     except Exception:
         pass
 
 
-__all__ = ["SERVER_URL", "create_schema", "drop_schema", "fresh_url", "urlencode"]
+__all__ = ["SERVER_URL", "create_schema", "database_url", "drop_schema", "fresh_url"]

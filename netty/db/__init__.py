@@ -77,7 +77,7 @@ def open_database(
     """
     text = os.fspath(target)
     if "://" in text:
-        return _open_url(text)
+        return _open_url(text, now)
     result = _open_sqlite(Path(text).expanduser(), now)
     if for_writing:
         path = Path(result.location)
@@ -133,7 +133,7 @@ def close_database() -> None:
         database.close()
 
 
-def _open_url(url: str) -> OpenResult:
+def _open_url(url: str, now: pendulum.DateTime) -> OpenResult:
     """Open a ``postgresql://`` URL: refuse a database that is not netty's (tables of
     its own and no ``netty_schema``) or was written by a newer netty, with nothing
     written; then migrate. The URL is never shown with its password."""
@@ -170,8 +170,19 @@ def _open_url(url: str) -> OpenResult:
             f"{shown} was written by a newer netty (schema {newer[-1]}); upgrade netty to open it"
         )
     database.initialize(db)
-    applied_now = _migrate(db)
-    return OpenResult(shown, tuple(applied_now), None)
+    pending = [name for name in known_migrations() if name not in applied]
+    backup = None
+    if pending and applied:  # an existing netty database about to change shape
+        from netty.db.pgbackup import backup_database
+
+        try:
+            backup = backup_database(db, url, pending[0], now)
+        except NettyError as exc:
+            db.close()
+            raise DatabaseRefused(f"cannot back up {shown} before upgrading it: {exc}") from exc
+    database.initialize(db)
+    applied_now = _migrate(db) if pending else []
+    return OpenResult(shown, tuple(applied_now), backup)
 
 
 def _open_sqlite(path: Path, now: pendulum.DateTime) -> OpenResult:

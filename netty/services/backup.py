@@ -10,8 +10,9 @@ Both are written through ``netty.db.backup_file``: to a temporary file,
 checked with ``PRAGMA integrity_check``, synced and only then renamed, so a
 backup under its final name is complete and sound, and pruning (which only
 sees final names) only ever keeps checked copies. A damaged database is not
-backed up (``DamagedDatabase``) and earlier backups are left alone. Both are 0600. A database reached by URL (PostgreSQL) has no file to copy:
-``backup_before`` skips it and ``backup_to`` says to use the server's tools.
+backed up (``DamagedDatabase``) and earlier backups are left alone. Both are 0600. A PostgreSQL database has no file to copy:
+``backup_before`` dumps it into netty's ``backups`` folder (``netty.db.pgbackup``)
+and ``backup_to`` says to use the server's tools.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ import pendulum
 from peewee import SqliteDatabase
 
 from netty.db import backup_file, integrity_problems, prune_backups
+from netty.db.dialect import is_postgres
 from netty.db.models import database
+from netty.db.pgbackup import backup_database
 from netty.errors import InvalidInput
 from netty.outfile import describe_os_error
 
@@ -57,9 +60,16 @@ def _free(path: Path) -> Path:
 
 
 def backup_before(action: str, now: pendulum.DateTime) -> Path | None:
-    """Copy the live database before ``action`` changes it; None if it is not a SQLite file."""
+    """Copy the live database before ``action`` changes it; returns the copy's path.
+
+    A SQLite file is copied beside itself; a PostgreSQL database is dumped into
+    netty's ``backups`` folder (``netty.db.pgbackup``: ``pg_dump``, else JSON).
+    None for an in-memory database.
+    """
     source = database_file()
     if source is None:
+        if is_postgres(database):
+            return backup_database(database.obj, database.obj.database, action, now)
         return None
     target = _free(source.with_name(f"{source.name}.{_stamp(now)}.before-{action}.bak"))
     try:
