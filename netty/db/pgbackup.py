@@ -57,15 +57,29 @@ def backup_database(db: Database, url: str, action: str, now: pendulum.DateTime)
     """
     folder = backup_folder()
     stamp = now.in_tz("UTC").format("YYYYMMDD-HHmmss")
-    stem = f"{_name(url)}.{stamp}.before-{action}"
-    pg_dump = shutil.which("pg_dump")
-    target = None
-    if pg_dump:
-        target = _pg_dump(pg_dump, url, folder / f"{stem}.dump")
-    if target is None:
-        target = _json_copy(db, folder / f"{stem}.json")
+    target = write_backup(db, url, folder / f"{_name(url)}.{stamp}.before-{action}.dump")
     _prune(folder, _name(url))
     return target
+
+
+def default_backup(db: Database, url: str, now: pendulum.DateTime) -> Path:
+    """``netty backup`` without ``-o``: ``<database>-backup-<stamp>.dump`` (or ``.json``)
+    in the backups folder (never pruned)."""
+    stamp = now.in_tz("UTC").format("YYYYMMDD-HHmmss")
+    return write_backup(db, url, backup_folder() / f"{_name(url)}-backup-{stamp}.dump")
+
+
+def write_backup(db: Database, url: str, target: Path) -> Path:
+    """A copy of the database at ``url`` in ``target``: ``pg_dump``'s custom format when
+    it is on the PATH and works, else the JSON copy (a ``.dump`` name then becomes
+    ``.json``). A name that is taken gets -2, -3 ... Returns the file written."""
+    pg_dump = shutil.which("pg_dump")
+    written = _pg_dump(pg_dump, url, target) if pg_dump else None
+    if written is None:
+        if target.suffix == ".dump":
+            target = target.with_suffix(".json")
+        written = _json_copy(db, target)
+    return written
 
 
 def _free(path: Path) -> Path:

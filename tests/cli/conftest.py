@@ -45,3 +45,17 @@ def netty(run, dbfile: Path):
         return result
 
     return _netty
+
+
+@pytest.fixture
+def new_db(tmp_path: Path, request: pytest.FixtureRequest):
+    """A factory of further empty databases (files in tmp_path, or fresh PostgreSQL
+    databases on the PostgreSQL pass), for tests that copy one database into another."""
+    count = iter(range(1, 1000))
+
+    def _new() -> Path | str:
+        if pgschema.SERVER_URL:
+            return pgschema.fresh_url(request)
+        return tmp_path / f"db{next(count)}" / "netty.db"
+
+    return _new

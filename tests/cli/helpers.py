@@ -81,3 +81,25 @@ def backups_of(db: Path | str) -> Path:
 
         return backup_folder()
     return Path(db).parent
+
+
+def query(db: Path | str, sql: str, params: tuple = ()) -> list[tuple]:
+    """Rows of ``sql`` (``?`` placeholders) read straight from the database file or
+    PostgreSQL URL ``db``, around netty (booleans as 0/1 on both engines)."""
+    if "://" in str(db):
+        from netty.db import dialect
+
+        conn = dialect.postgres_database(str(db))
+        try:
+            cursor = conn.execute_sql(sql, params)
+            rows = cursor.fetchall() if cursor.description else []
+        finally:
+            conn.close()
+        return [tuple(int(v) if isinstance(v, bool) else v for v in row) for row in rows]
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute(sql, params).fetchall()
+        conn.commit()
+        return rows
+    finally:
+        conn.close()
