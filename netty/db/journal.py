@@ -169,7 +169,8 @@ def pg_trigger_sql(db: Database, table: str) -> list[str]:
         f"    SELECT id, '{table}', {key_text('NEW')}, 'I', NULL\n"
         f"    FROM {CHANGE_TABLE} WHERE state = 'open';\n"
         "  END IF;\n"
-        f"  IF NOT FOUND THEN RAISE EXCEPTION '{OUTSIDE_MESSAGE}'; END IF;\n"
+        f"  IF NOT FOUND THEN RAISE EXCEPTION '{OUTSIDE_MESSAGE}'\n"
+        "    USING ERRCODE = 'integrity_constraint_violation'; END IF;\n"
         "  RETURN NULL;\n"
         "END $j$"
     )

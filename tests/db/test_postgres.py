@@ -7,15 +7,20 @@ The tests that need a server run when ``NETTY_TEST_DATABASE_URL`` names one
 
 from __future__ import annotations
 
+import importlib
+import json
+import stat
 import subprocess
 import uuid
+from pathlib import Path
 
 import pendulum
 import pytest
 from peewee import SqliteDatabase
+from playhouse.migrations import SchemaMigrator
 
 from netty.cli import main
-from netty.db import close_database, dialect, open_database
+from netty.db import close_database, dialect, known_migrations, open_database
 from netty.errors import DatabaseRefused
 from tests import pgschema
 from tests.pg import PASSWORD_GROUP
@@ -160,6 +165,59 @@ def test_pgpassword_and_pgpass_give_the_password(db_path, tmp_path, monkeypatch,
         pgschema.drop_database(str(db_path).rsplit("/", 1)[1])  # what the role touched
         admin.execute_sql(f"DROP ROLE {role}")
         admin.close()
+
+
+@needs_server
+def test_a_new_database_gets_every_migration_and_no_backup():
+    name, url = pgschema.create_schema()
+    try:
+        result = open_database(url, NOW)
+        assert result.applied == tuple(known_migrations())
+        assert result.backup is None
+        assert result.location == url
+    finally:
+        close_database()
+        pgschema.drop_schema(name)
+
+
+@needs_server
+def test_an_upgrade_is_backed_up_first_and_says_where(tmp_path):
+    name, url = pgschema.create_schema()
+    try:
+        open_database(url, NOW)
+        close_database()
+        db = dialect.postgres_database(url)  # make it as the previous netty left it
+        migration = importlib.import_module("netty.db.migrations.0005_card_basics")
+        migration.down(SchemaMigrator.from_database(db), db)
+        db.execute_sql("DELETE FROM netty_schema WHERE name = '0005_card_basics'")
+        db.close()
+        result = open_database(url, NOW)
+        assert result.applied == ("0005_card_basics",)
+        backup = result.backup
+        folder = tmp_path / "home" / "xdg_data_home" / "netty" / "backups"
+        assert backup.parent == folder
+        assert backup.name == "netty_test.20261123-100000.before-0005_card_basics.dump"
+        assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        listing = subprocess.run(
+            ["pg_restore", "--list", str(backup)], capture_output=True, text=True, check=True
+        ).stdout
+        assert f"TABLE {name} contact " in listing
+    finally:
+        close_database()
+        pgschema.drop_schema(name)
+
+
+@needs_server
+def test_without_pg_dump_the_backup_is_netty_json(db_path, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))  # no pg_dump
+    assert main(["--db", db_path, "add", "Sally Jones"]) == 0
+    assert main(["--db", db_path, "backup"]) == 0
+    written = Path(capsys.readouterr().out.splitlines()[-1])
+    assert written.suffix == ".json" and written.parent.name == "backups"
+    tables = json.loads(written.read_text())["tables"]
+    names = [row[tables["contact"]["columns"].index("name")] for row in tables["contact"]["rows"]]
+    assert names == ["Sally Jones"]
 
 
 def test_the_throwaway_cluster_script_says_how_to_use_it():
