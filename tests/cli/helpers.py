@@ -103,3 +103,8 @@ def query(db: Path | str, sql: str, params: tuple = ()) -> list[tuple]:
         return rows
     finally:
         conn.close()
+
+
+def backup_suffix(db: Path | str) -> str:
+    """The automatic backups' suffix: ``.bak`` (SQLite) or ``.dump`` (pg_dump)."""
+    return ".dump" if "://" in str(db) else ".bak"
