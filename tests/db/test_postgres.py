@@ -11,8 +11,10 @@ import importlib
 import json
 import stat
 import subprocess
+import time
 import uuid
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pendulum
 import pytest
@@ -218,6 +220,41 @@ def test_without_pg_dump_the_backup_is_netty_json(db_path, tmp_path, monkeypatch
     tables = json.loads(written.read_text())["tables"]
     names = [row[tables["contact"]["columns"].index("name")] for row in tables["contact"]["rows"]]
     assert names == ["Sally Jones"]
+
+
+@needs_server
+def test_a_service_file_names_the_server(db_path, tmp_path, capsys):
+    parts = urlsplit(str(db_path))
+    host = (
+        unquote(parts.hostname or "")
+        if "%2F" not in parts.netloc
+        else unquote(parts.netloc.split("@")[-1].rsplit(":", 1)[0])
+    )
+    service = tmp_path / "home" / ".pg_service.conf"  # HOME is in tmp_path
+    service.write_text(
+        f"[netty]\nhost={host}\nport={parts.port or 5432}\n"
+        f"dbname={parts.path.strip('/')}\nuser={unquote(parts.username or '')}\n"
+    )
+    assert main(["--db", "postgresql:///?service=netty", "add", "Sally Jones"]) == 0
+    assert main(["--db", db_path, "list"]) == 0
+    assert "Sally Jones" in capsys.readouterr().out
+
+
+@needs_server
+def test_a_writer_waits_for_another_then_says_busy(db_path, capsys):
+    from netty.services.changes import WRITER_LOCK
+
+    other = dialect.postgres_database(db_path)  # another netty, in the middle of a change
+    other.execute_sql("SELECT pg_advisory_lock(%s)", (WRITER_LOCK,))
+    try:
+        started = time.monotonic()
+        assert main(["--db", db_path, "add", "Sally Jones"]) == 2
+        waited = time.monotonic() - started
+        assert "the database is busy" in capsys.readouterr().err
+        assert waited >= 4.5
+    finally:
+        other.close()
+    assert main(["--db", db_path, "add", "Sally Jones"]) == 0  # free again
 
 
 def test_the_throwaway_cluster_script_says_how_to_use_it():
