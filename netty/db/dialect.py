@@ -5,13 +5,18 @@ Write peewee expressions and ``fn.`` calls first (COUNT, MAX, SUM, COALESCE,
 the engine-specific fragment from here, and placeholders from ``param()``
 (``?`` on SQLite, ``%s`` on PostgreSQL), never a literal ``?``. Every function
 takes the database (a peewee ``Database`` or the models' proxy) and returns SQL
-text; ``tests/db/test_dialect.py`` runs both spellings.
+text; ``tests/db/test_postgres.py`` runs both spellings.
 
 Moments (``Timestamp`` columns) are UTC text ``YYYY-MM-DD HH:MM:SS`` on SQLite
 and ``timestamptz`` on PostgreSQL (sessions run in UTC); compare them with
 bounds computed in Python (a pendulum value or that text), never with string
-functions. Booleans are ``BooleanField``: compare with ``== True`` in peewee, or
-``true_()`` in raw SQL.
+functions. On PostgreSQL raw SQL reads a moment back as the same UTC text and a
+day as ``YYYY-MM-DD`` (type casters below), so code written for SQLite's values
+keeps working. Booleans are ``BooleanField``: compare with ``== True`` in peewee,
+or ``true_()`` in raw SQL. PostgreSQL has no implicit row order: say
+``ORDER BY``. A statement that may fail (a unique clash) inside a change runs in
+a savepoint (``database.atomic()``), since PostgreSQL refuses every statement
+after a failed one in the same transaction.
 """
 
 from __future__ import annotations
@@ -90,13 +95,6 @@ def string_agg(db: Any, expression: str, separator: str) -> str:
     if is_postgres(db):
         return f"string_agg(CAST({expression} AS text), {quoted})"
     return f"group_concat({expression}, {quoted})"
-
-
-def day_of(db: Any, moment: str) -> str:
-    """SQL for the UTC calendar day (text ``YYYY-MM-DD``) of moment ``moment``."""
-    if is_postgres(db):
-        return f"to_char(({moment}) AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
-    return f"substr({moment}, 1, 10)"
 
 
 def true_(db: Any) -> str:
