@@ -21,6 +21,7 @@ from netty import __version__, clock
 from netty.cli_io import echo
 from netty.dates import ago, moment_in, parse_when, plural
 from netty.db import close_database, explain_error, open_database
+from netty.db.dialect import mask_password
 from netty.errors import NettyError
 from netty.paths import resolve_db
 
@@ -827,7 +828,7 @@ def info(env: Env) -> None:
 
     location = env.open()
     c = counts()
-    echo(f"database: {location}")
+    echo(f"database: {mask_password(location)}")
     echo(f"schema:   {known_migrations()[-1]}")
     echo(f"contacts: {c['active']} active, {c['archived']} archived")
 
@@ -1008,7 +1009,7 @@ def demo(env: Env, size: int | None, no_tui: bool) -> None:
     else:
         summary = demo_service.generate(size, env.now)
     echo(
-        f"demo network in {location}: {plural(summary.contacts, 'contact')}, "
+        f"demo network in {mask_password(location)}: {plural(summary.contacts, 'contact')}, "
         f"{plural(summary.interactions, 'interaction')}",
         err=not no_tui,
     )

@@ -1,6 +1,12 @@
-"""Shared fixtures: a temp database file, a fixed clock, and XDG folders in tmp_path.
+"""Shared fixtures: a temp database, a fixed clock, and XDG folders in tmp_path.
 
 Every test is hermetic: nothing touches the real home folder or the real clock.
+
+The database is a SQLite file in tmp_path, or, when ``NETTY_TEST_DATABASE_URL``
+names a PostgreSQL server (``python -m tests.pg start DIR`` makes one), a fresh
+empty schema of its own on that server, dropped after the test (see
+``tests/pgschema.py``). Tests that are SQLite by nature say so with
+``@pytest.mark.sqlite_only("reason")`` and are skipped on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import pendulum
 import pytest
 
 from netty.db import close_database, open_database
+from tests import pgschema
 
 FIXED_NOW = "2026-11-23T10:00:00+00:00"
 # Python's webbrowser (which Textual's App.open_url uses) runs $BROWSER: here a shell
@@ -40,8 +47,25 @@ def now() -> pendulum.DateTime:
     return pendulum.parse(FIXED_NOW)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): SQLite by nature; skipped on the PostgreSQL pass"
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    marker = item.get_closest_marker("sqlite_only")
+    if marker is not None and pgschema.SERVER_URL:
+        reason = marker.args[0] if marker.args else marker.kwargs.get("reason", "SQLite only")
+        pytest.skip(f"SQLite only: {reason}")
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
+def db_path(tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """Where the test's database lives: a file path in tmp_path (not yet created), or on
+    the PostgreSQL pass the URL of a fresh, empty schema (dropped after the test)."""
+    if pgschema.SERVER_URL:
+        return pgschema.fresh_url(request)
     return tmp_path / "data" / "netty.db"
 
 

@@ -20,6 +20,7 @@ import pendulum
 from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 from playhouse.migrations import Migration, Runner
 
+from netty.db import dialect
 from netty.db.models import MODELS, database
 from netty.errors import DatabaseRefused, InvalidInput, NettyError
 from netty.outfile import atomic_path, check_output, protected_paths
@@ -76,7 +77,7 @@ def open_database(
     """
     text = os.fspath(target)
     if "://" in text:
-        return _open_url(text)
+        return _open_url(text, now)
     result = _open_sqlite(Path(text).expanduser(), now)
     if for_writing:
         path = Path(result.location)
@@ -132,17 +133,56 @@ def close_database() -> None:
         database.close()
 
 
-def _open_url(url: str) -> OpenResult:
-    from playhouse.db_url import connect
-
+def _open_url(url: str, now: pendulum.DateTime) -> OpenResult:
+    """Open a ``postgresql://`` URL: refuse a database that is not netty's (tables of
+    its own and no ``netty_schema``) or was written by a newer netty, with nothing
+    written; then migrate. The URL is never shown with its password."""
+    shown = dialect.mask_password(url)
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise DatabaseRefused(
+            f"cannot open {shown}: only postgresql:// URLs are supported besides a file path"
+        )
     try:
-        db = connect(url)
+        db = dialect.postgres_database(url)
         db.connect()
     except Exception as exc:  # driver missing, bad URL, server down: all user-fixable
-        raise DatabaseRefused(f"cannot connect to {url.split('@')[-1]}: {exc}") from exc
+        reason = _one_line(str(exc).replace(url, shown))
+        raise DatabaseRefused(f"cannot connect to {shown}: {reason}") from exc
+    try:
+        tables = set(db.get_tables())
+        applied = (
+            [row[0] for row in db.execute_sql(f'SELECT "name" FROM "{SCHEMA_TABLE}"')]
+            if SCHEMA_TABLE in tables
+            else []
+        )
+    except DatabaseError as exc:
+        db.close()
+        raise DatabaseRefused(f"cannot read {shown}: {_one_line(str(exc))}") from exc
+    if tables and SCHEMA_TABLE not in tables:
+        db.close()
+        raise DatabaseRefused(
+            f"{shown} has tables of its own and is not a netty database; left untouched"
+        )
+    newer = sorted(set(applied) - set(known_migrations()))
+    if newer:
+        db.close()
+        raise DatabaseRefused(
+            f"{shown} was written by a newer netty (schema {newer[-1]}); upgrade netty to open it"
+        )
     database.initialize(db)
-    applied = _migrate(db)
-    return OpenResult(url, tuple(applied), None)
+    pending = [name for name in known_migrations() if name not in applied]
+    backup = None
+    if pending and applied:  # an existing netty database about to change shape
+        from netty.db.pgbackup import backup_database
+
+        try:
+            backup = backup_database(db, url, pending[0], now)
+        except NettyError as exc:
+            db.close()
+            raise DatabaseRefused(f"cannot back up {shown} before upgrading it: {exc}") from exc
+    database.initialize(db)
+    applied_now = _migrate(db) if pending else []
+    return OpenResult(shown, tuple(applied_now), backup)
 
 
 def _open_sqlite(path: Path, now: pendulum.DateTime) -> OpenResult:

@@ -9,6 +9,7 @@ from typing import Any
 from peewee import PostgresqlDatabase
 from peewee import __exception_wrapper__ as exception_wrapper
 
+from netty.db import dialect
 from netty.db.fields import to_utc_text
 from netty.db.models import database
 
@@ -31,7 +32,7 @@ def bulk_insert(model, fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> 
 def execute_many(sql: str, rows: Sequence[Sequence[Any]]) -> None:
     """``executemany`` with the driver's errors turned into peewee's (IntegrityError ...)."""
     with exception_wrapper:
-        database.cursor().executemany(sql, rows)
+        database.cursor().executemany(dialect.qmarks(database, sql), rows)
 
 
 def max_id(model) -> int:

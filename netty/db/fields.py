@@ -20,7 +20,7 @@ def to_utc_text(value: dt.datetime) -> str:
 def from_utc_text(value: str | dt.datetime) -> pendulum.DateTime:
     """Stored UTC text (or a driver's datetime) back as an aware pendulum DateTime in UTC.
 
-    Every row read passes here (five moments per contact), so it is built directly:
+    PostgreSQL's ``timestamptz`` arrives as an aware datetime. Every row read passes here (five moments per contact), so it is built directly:
     ``fromisoformat`` and the ``DateTime`` constructor are about 20 times faster than
     ``strptime`` plus ``pendulum.instance`` (issue 16, ``netty list`` at 50,000).
     Raises ``ValueError`` for text that is not a moment.

@@ -35,6 +35,8 @@ from __future__ import annotations
 
 from peewee import Database
 
+from netty.db import dialect
+
 CHANGE_TABLE = "change"
 CHANGE_ROW_TABLE = "change_row"
 
@@ -72,10 +74,11 @@ OUTSIDE_MESSAGE = "write outside a change"
 
 def create_tables(db: Database) -> None:
     """Create ``change`` and ``change_row`` with their indexes (migration 0004)."""
+    key, moment = dialect.autoincrement_key(db), dialect.moment_type(db)
     db.execute_sql(
         f"CREATE TABLE IF NOT EXISTS {CHANGE_TABLE} ("
-        " id INTEGER NOT NULL PRIMARY KEY,"
-        " at TEXT NOT NULL,"
+        f" id {key},"
+        f" at {moment} NOT NULL,"
         " label TEXT NOT NULL,"
         " kind TEXT NOT NULL DEFAULT '',"
         " state TEXT NOT NULL CHECK (state IN ('open', 'done', 'undone', 'replay')),"
@@ -86,7 +89,7 @@ def create_tables(db: Database) -> None:
     db.execute_sql(f"CREATE INDEX IF NOT EXISTS change_state_id ON {CHANGE_TABLE} (state, id)")
     db.execute_sql(
         f"CREATE TABLE IF NOT EXISTS {CHANGE_ROW_TABLE} ("
-        " id INTEGER NOT NULL PRIMARY KEY,"
+        f" id {key},"
         " change_id INTEGER NOT NULL,"
         " tbl TEXT NOT NULL,"
         " row_key TEXT NOT NULL,"
@@ -139,31 +142,77 @@ def trigger_sql(db: Database, table: str) -> list[str]:
     return statements
 
 
+def pg_trigger_sql(db: Database, table: str) -> list[str]:
+    """PostgreSQL's equivalent of ``trigger_sql``: one plpgsql function for ``table``
+    (its before image from ``to_jsonb(OLD)``, its key as the same JSON text Python
+    writes) and one row trigger calling it after each insert, update and delete.
+
+    The guard is the same: no open change, no write (``write outside a change``).
+    Settings keyed ``ui.``/``sys.`` are exempt through the trigger's WHEN.
+    """
+    key = JOURNALED[table]
+
+    def key_text(alias: str) -> str:
+        parts = " || ',' || ".join(f'to_json({alias}."{c}")::text' for c in key)
+        return f"'[' || {parts} || ']'"
+
+    function = f"journal_{table}_fn"
+    body = (
+        f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $j$\n"
+        "BEGIN\n"
+        "  IF TG_OP = 'DELETE' THEN\n"
+        f"    INSERT INTO {CHANGE_ROW_TABLE} (change_id, tbl, row_key, op, before)\n"
+        f"    SELECT id, '{table}', {key_text('OLD')}, 'D', to_jsonb(OLD)::text\n"
+        f"    FROM {CHANGE_TABLE} WHERE state = 'open';\n"
+        "  ELSIF TG_OP = 'UPDATE' THEN\n"
+        f"    INSERT INTO {CHANGE_ROW_TABLE} (change_id, tbl, row_key, op, before)\n"
+        f"    SELECT id, '{table}', {key_text('NEW')}, 'U', to_jsonb(OLD)::text\n"
+        f"    FROM {CHANGE_TABLE} WHERE state = 'open';\n"
+        "  ELSE\n"
+        f"    INSERT INTO {CHANGE_ROW_TABLE} (change_id, tbl, row_key, op, before)\n"
+        f"    SELECT id, '{table}', {key_text('NEW')}, 'I', NULL\n"
+        f"    FROM {CHANGE_TABLE} WHERE state = 'open';\n"
+        "  END IF;\n"
+        f"  IF NOT FOUND THEN RAISE EXCEPTION '{OUTSIDE_MESSAGE}'\n"
+        "    USING ERRCODE = 'integrity_constraint_violation'; END IF;\n"
+        "  RETURN NULL;\n"
+        "END $j$"
+    )
+    statements = [body]
+    for event, alias in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        when = ""
+        if table == "setting":
+            conds = " AND ".join(
+                f"{alias}.key NOT LIKE '{prefix}%'" for prefix in UNJOURNALED_SETTING_PREFIXES
+            )
+            when = f" WHEN ({conds})"
+        statements.append(
+            f'CREATE TRIGGER journal_{table}_{event.lower()} AFTER {event} ON "{table}" '
+            f"FOR EACH ROW{when} EXECUTE FUNCTION {function}()"
+        )
+    return statements
+
+
 def drop_triggers(db: Database) -> None:
     """Drop every journal trigger (before a migration rebuilds a table)."""
+    postgres = dialect.is_postgres(db)
+    existing = set(db.get_tables()) if postgres else set()
     for table in JOURNALED:
+        if postgres and table not in existing:
+            continue
         for event in ("insert", "update", "delete"):
-            db.execute_sql(f"DROP TRIGGER IF EXISTS journal_{table}_{event}")
+            on = f' ON "{table}"' if postgres else ""
+            db.execute_sql(f"DROP TRIGGER IF EXISTS journal_{table}_{event}{on}")
 
 
 def install_triggers(db: Database) -> None:
-    """(Re)create the journal triggers on every journaled table, from its columns now.
-
-    SQLite only for now; on another engine this does nothing and the journal
-    records nothing (PostgreSQL triggers are the PostgreSQL issue's work).
-    """
-    if not _is_sqlite(db):
-        return
+    """(Re)create the journal triggers on every journaled table, from its columns now
+    (SQLite triggers, or plpgsql trigger functions on PostgreSQL)."""
     drop_triggers(db)
     existing = set(db.get_tables())
+    make = pg_trigger_sql if dialect.is_postgres(db) else trigger_sql
     for table in JOURNALED:
         if table not in existing:  # a later migration creates it (and calls this again)
             continue
-        for statement in trigger_sql(db, table):
+        for statement in make(db, table):
             db.execute_sql(statement)
-
-
-def _is_sqlite(db: Database) -> bool:
-    from peewee import SqliteDatabase
-
-    return isinstance(db, SqliteDatabase)

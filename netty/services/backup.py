@@ -10,8 +10,9 @@ Both are written through ``netty.db.backup_file``: to a temporary file,
 checked with ``PRAGMA integrity_check``, synced and only then renamed, so a
 backup under its final name is complete and sound, and pruning (which only
 sees final names) only ever keeps checked copies. A damaged database is not
-backed up (``DamagedDatabase``) and earlier backups are left alone. Both are 0600. A database reached by URL (PostgreSQL) has no file to copy:
-``backup_before`` skips it and ``backup_to`` says to use the server's tools.
+backed up (``DamagedDatabase``) and earlier backups are left alone. Both are 0600. A PostgreSQL database has no file to copy:
+``backup_before`` dumps it into netty's ``backups`` folder (``netty.db.pgbackup``)
+and ``backup_to`` says to use the server's tools.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ import pendulum
 from peewee import SqliteDatabase
 
 from netty.db import backup_file, integrity_problems, prune_backups
+from netty.db.dialect import is_postgres
 from netty.db.models import database
+from netty.db.pgbackup import backup_database, default_backup, write_backup
 from netty.errors import InvalidInput
 from netty.outfile import describe_os_error
 
@@ -57,9 +60,16 @@ def _free(path: Path) -> Path:
 
 
 def backup_before(action: str, now: pendulum.DateTime) -> Path | None:
-    """Copy the live database before ``action`` changes it; None if it is not a SQLite file."""
+    """Copy the live database before ``action`` changes it; returns the copy's path.
+
+    A SQLite file is copied beside itself; a PostgreSQL database is dumped into
+    netty's ``backups`` folder (``netty.db.pgbackup``: ``pg_dump``, else JSON).
+    None for an in-memory database.
+    """
     source = database_file()
     if source is None:
+        if is_postgres(database):
+            return backup_database(database.obj, database.obj.database, action, now)
         return None
     target = _free(source.with_name(f"{source.name}.{_stamp(now)}.before-{action}.bak"))
     try:
@@ -80,11 +90,10 @@ def backup_before(action: str, now: pendulum.DateTime) -> Path | None:
 def backup_to(destination: Path | None, now: pendulum.DateTime) -> Path:
     """``netty backup``: a safe copy of the live database; returns where it went."""
     source = database_file()
+    if source is None and is_postgres(database):
+        return _postgres_backup_to(destination, now)
     if source is None:
-        raise InvalidInput(
-            "netty backup copies a SQLite database file; for a database reached by URL use "
-            "its own tools (e.g. pg_dump), or `netty export json`"
-        )
+        raise InvalidInput("netty backup copies a database file; this database has none")
     default_name = f"netty-backup-{_stamp(now)}.db"
     if destination is None:
         target = _free(source.with_name(default_name))
@@ -99,6 +108,29 @@ def backup_to(destination: Path | None, now: pendulum.DateTime) -> Path:
         reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         raise InvalidInput(f"cannot write the backup to {target}: {reason}") from exc
     return target
+
+
+def _postgres_backup_to(destination: Path | None, now: pendulum.DateTime) -> Path:
+    """``netty backup`` on PostgreSQL: ``pg_dump`` (else netty's JSON copy) into
+    ``destination`` (a file that must not exist, or a folder) or the backups folder."""
+    db, url = database.obj, database.obj.database
+    if destination is None:
+        return default_backup(db, url, now)
+    target = destination.expanduser()
+    try:
+        if target.is_dir():
+            return default_backup_in(db, url, target, now)
+        if target.exists() or target.is_symlink():
+            raise InvalidInput(f"{target} already exists; choose a new name")
+        return write_backup(db, url, target)
+    except OSError as exc:
+        raise InvalidInput(
+            f"cannot write the backup to {target}: {describe_os_error(exc)}"
+        ) from exc
+
+
+def default_backup_in(db, url: str, folder: Path, now: pendulum.DateTime) -> Path:
+    return write_backup(db, url, _free(folder / f"netty-backup-{_stamp(now)}.dump"))
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,8 @@ from netty.errors import Conflict, DatabaseBusy, NotFound
 MAX_ENTRIES = 5000
 MAX_DAYS = 90
 MIN_KEPT = 100
-PRUNE_EVERY = 50  # prune after every 50th change, so pruning costs nothing per write
+PRUNE_EVERY = 50
+WRITER_LOCK = 0x6E6574  # PostgreSQL advisory lock key every netty writer takes ("net")  # prune after every 50th change, so pruning costs nothing per write
 
 _local = threading.local()
 
@@ -80,7 +81,9 @@ class ChangeHandle:
 def is_busy_error(exc: BaseException) -> bool:
     """Whether ``exc`` is the engine saying another writer holds the lock."""
     text = str(exc).lower()
-    return isinstance(exc, OperationalError) and ("locked" in text or "busy" in text)
+    return isinstance(exc, OperationalError) and (
+        "locked" in text or "busy" in text or "lock timeout" in text
+    )
 
 
 @contextlib.contextmanager
@@ -91,14 +94,16 @@ def write_transaction() -> Iterator[None]:
     Raises DatabaseBusy when another writer holds the lock past the timeout.
     Inside an open transaction it is a savepoint of that transaction.
     """
-    lock = "IMMEDIATE" if isinstance(database.obj, SqliteDatabase) else None
+    sqlite = isinstance(database.obj, SqliteDatabase)
+    outermost = database.transaction_depth() == 0
     try:
-        txn = (
-            database.atomic(lock)
-            if lock and database.transaction_depth() == 0
-            else database.atomic()
-        )
+        txn = database.atomic("IMMEDIATE") if sqlite and outermost else database.atomic()
         with txn:
+            if outermost and not sqlite:
+                # PostgreSQL: one writer at a time, as SQLite's write lock, so a change's
+                # journal rows are contiguous; wait as long as SQLite's busy timeout.
+                database.execute_sql("SET LOCAL lock_timeout = '5s'")
+                database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
             yield
     except OperationalError as exc:
         if is_busy_error(exc):
@@ -230,7 +235,7 @@ def undo(now: pendulum.DateTime, change_id: int | None = None) -> ChangeView:
         def revert() -> None:
             for row in rows:  # newest first: the row now is as right after this write
                 if row.op != "D":  # the after image of this one write, for redo
-                    after = json.dumps(_current(row.tbl, row.row_key))
+                    after = json.dumps(_current(row.tbl, row.row_key), default=_jsonable)
                     ChangeRow.update(after=after).where(ChangeRow.id == row.id).execute()
                 _revert_row(row)
 
@@ -332,6 +337,8 @@ def _replay(entry: Change, keys: list[tuple[str, str]], work, verb: str) -> None
     Change.update(state="open").where(Change.id == entry.id).execute()
     if isinstance(database.obj, SqliteDatabase):
         database.execute_sql("PRAGMA defer_foreign_keys = ON")
+    else:  # PostgreSQL defers only constraints declared deferrable; the rest check per row
+        database.execute_sql("SET CONSTRAINTS ALL DEFERRED")
     try:
         with database.atomic():  # a savepoint: a clash rolls back only the replay
             work()
@@ -363,6 +370,13 @@ def _where(key_cols: tuple[str, ...], values: list[Any]) -> tuple[str, list[Any]
             clauses.append(f'"{col}" = {param}')
             params.append(value)
     return " AND ".join(clauses), params
+
+
+def _jsonable(value: Any) -> Any:
+    """A driver's value (PostgreSQL's datetimes and dates) as JSON: ISO 8601 text."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__} in the journal")
 
 
 def _current(tbl: str, key: str) -> dict[str, Any] | None:

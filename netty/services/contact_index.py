@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import pendulum
 
+from netty.db import dialect
 from netty.db.fields import to_utc_text
 from netty.db.models import database
 from netty.services import settings
@@ -74,7 +75,7 @@ def load_index(now: pendulum.DateTime, *, archived: bool = False) -> ContactInde
             SELECT contact_id, COUNT(*) AS n FROM ask GROUP BY contact_id
         ),
         tagged AS (
-            SELECT ct.contact_id, group_concat(t.name, ' ') AS tags
+            SELECT ct.contact_id, {dialect.string_agg(database, "t.name", " ")} AS tags
             FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
             GROUP BY ct.contact_id
         ),
@@ -90,7 +91,7 @@ def load_index(now: pendulum.DateTime, *, archived: bool = False) -> ContactInde
                    | (CASE WHEN {PROMISE_DUE_SQL} THEN {PROMISE_DUE} ELSE 0 END)
                    | (CASE WHEN c.archived_at IS NOT NULL THEN {ARCHIVED} ELSE 0 END) AS flags,
                    CASE WHEN c.next_ping_at <= ?
-                        THEN julianday(?) - julianday(c.next_ping_at) ELSE 0 END AS late,
+                        THEN {dialect.days_between(database, "?", "c.next_ping_at")} ELSE 0 END AS late,
                    COALESCE(gave.n, 0) AS gives, COALESCE(asked.n, 0) AS asks
             FROM contact c
             LEFT JOIN organization o ON o.id = c.organization_id
@@ -101,7 +102,7 @@ def load_index(now: pendulum.DateTime, *, archived: bool = False) -> ContactInde
         )
         SELECT id, name, name_key, org_title, ring, last_interaction_at, next_ping_at, cadence,
                search_text, tags, flags,
-               late / cadence + (CASE WHEN flags & {PROMISE_DUE} THEN 1.0 ELSE 0 END) AS attention,
+               late / cadence + (CASE WHEN (flags & {PROMISE_DUE}) <> 0 THEN 1.0 ELSE 0 END) AS attention,
                gives, asks
         FROM base
         ORDER BY attention DESC, ring, name_key, id

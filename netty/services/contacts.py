@@ -311,7 +311,8 @@ def _apply(contact: Contact, fields: ContactFields, now: pendulum.DateTime, crea
     contact.updated_at = now
     contact.next_ping_at = next_ping(contact, now)
     try:
-        contact.save()
+        with database.atomic():  # a savepoint: on PostgreSQL a failed statement aborts
+            contact.save()  # the transaction, and the lookup below must still run
     except IntegrityError as exc:
         if "linkedin" in str(exc):
             other = Contact.get(Contact.linkedin == contact.linkedin)
@@ -475,7 +476,8 @@ def resolve_contact(text: str, *, archived: bool | None = False) -> int:
     raw = clean_line(str(text))
     if not raw:
         raise InvalidInput("name a contact: an id, a name or part of one")
-    scope = Contact.select(Contact.id, Contact.name, Contact.archived_at)
+    # in id order on every engine (PostgreSQL has no implicit order)
+    scope = Contact.select(Contact.id, Contact.name, Contact.archived_at).order_by(Contact.id)
     if archived is True:
         scope = scope.where(Contact.archived_at.is_null(False))
     elif archived is False:

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 import pendulum
 
 from netty.dates import day_words, days_words, due_words, local_day, plural
+from netty.db import dialect
 from netty.db.fields import from_utc_text, to_utc_text
 from netty.db.models import Contact, ContactDate, Promise, Reminder, ReminderState, database
 from netty.errors import InvalidInput, NotFound
@@ -215,7 +216,7 @@ def _pings(
     cap = "" if limit is None else f" LIMIT {int(limit) + len(skip)}"
     columns = (
         "c.id, c.name, c.ring, COALESCE(c.cadence_days, ?), c.next_ping_at, "
-        "julianday(?) - julianday(c.next_ping_at), c.last_interaction_at"
+        f"{dialect.days_between(database, '?', 'c.next_ping_at')}, c.last_interaction_at"
     )
     # Per ring, contacts on the ring's default cadence come from one index range in
     # next_ping_at order (no sort), so a limited call reads only what it returns.

@@ -121,9 +121,13 @@ class NettyApp(App):
     @work(thread=True, exclusive=True, group="file-check", exit_on_error=False)
     def check_file(self) -> None:
         """Run ``PRAGMA quick_check`` once at start, in a worker (0.3 s at 50,000
-        contacts), so a damaged file is said before the person writes into it."""
+        contacts), so a damaged file is said before the person writes into it
+        (SQLite only: a PostgreSQL server checks its own pages)."""
         from netty.db import database
+        from netty.db.dialect import is_postgres
 
+        if is_postgres(database):  # a server checks its own pages
+            return
         rows = [row[0] for row in database.execute_sql("PRAGMA quick_check").fetchall()]
         self.post_message(self.FileChecked(None if rows == ["ok"] else rows[0]))
 

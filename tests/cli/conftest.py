@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from netty.cli import main
+from tests import pgschema
 from tests.cli.helpers import Result
 
 
@@ -25,7 +26,11 @@ def run(capsys: pytest.CaptureFixture[str]):
 
 
 @pytest.fixture
-def dbfile(tmp_path: Path) -> Path:
+def dbfile(tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """The CLI tests' database: a file in tmp_path, or a fresh PostgreSQL schema's URL
+    on the PostgreSQL pass (see tests/conftest.py)."""
+    if pgschema.SERVER_URL:
+        return pgschema.fresh_url(request)
     return tmp_path / "cli" / "netty.db"
 
 
@@ -40,3 +45,17 @@ def netty(run, dbfile: Path):
         return result
 
     return _netty
+
+
+@pytest.fixture
+def new_db(tmp_path: Path, request: pytest.FixtureRequest):
+    """A factory of further empty databases (files in tmp_path, or fresh PostgreSQL
+    databases on the PostgreSQL pass), for tests that copy one database into another."""
+    count = iter(range(1, 1000))
+
+    def _new() -> Path | str:
+        if pgschema.SERVER_URL:
+            return pgschema.fresh_url(request)
+        return tmp_path / f"db{next(count)}" / "netty.db"
+
+    return _new

@@ -19,7 +19,7 @@ import pendulum
 import pytest
 
 from netty.db import known_migrations
-from tests.cli.helpers import Result, assert_user_error, dump
+from tests.cli.helpers import Result, assert_user_error, dump, query
 
 FIXED_NOW = pendulum.parse("2026-11-23T10:00:00+00:00")
 
@@ -493,6 +493,7 @@ def test_db_that_is_a_folder_is_refused(run, tmp_path: Path) -> None:
     assert "folder" in result.err
 
 
+@pytest.mark.sqlite_only("checks no database file is created")
 def test_bad_netty_now_is_a_user_error(run, dbfile: Path, monkeypatch) -> None:
     monkeypatch.setenv("NETTY_NOW", "half past blorp")
     result = run("--db", dbfile, "list")
@@ -501,11 +502,13 @@ def test_bad_netty_now_is_a_user_error(run, dbfile: Path, monkeypatch) -> None:
     assert not dbfile.exists()
 
 
+@pytest.mark.sqlite_only("checks no database file is created")
 def test_bad_input_does_not_create_a_database(run, dbfile: Path) -> None:
     assert_user_error(run("--db", dbfile, "add", "  "))
     assert not dbfile.exists()
 
 
+@pytest.mark.sqlite_only("checks no database file is created")
 def test_bad_input_that_is_caught_early_creates_no_database(run, dbfile: Path) -> None:
     for args in (
         ["add", "Sally", "--ring", "7"],
@@ -551,11 +554,7 @@ def test_cadence_shows_and_sets_ring_defaults(netty, people, now) -> None:
 
 def test_target_marks_an_organization(netty, dbfile: Path, people) -> None:
     def targets() -> list[tuple[str, int]]:
-        conn = sqlite3.connect(dbfile)
-        try:
-            return conn.execute("SELECT name, is_target FROM organization ORDER BY name").fetchall()
-        finally:
-            conn.close()
+        return query(dbfile, "SELECT name, is_target FROM organization ORDER BY name")
 
     assert netty("target", "XYZ Corp").out.strip() == "XYZ Corp is a target"
     assert ("XYZ Corp", 1) in targets()

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import assert_user_error, dump
+from tests.cli.helpers import assert_user_error, dump, query
 
 
 def journal(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT count(*) FROM change WHERE state = 'done'").fetchone()[0]
-    finally:
-        conn.close()
+    return query(path, "SELECT count(*) FROM change WHERE state = 'done'")[0][0]
 
 
 @pytest.fixture
@@ -145,14 +140,10 @@ def test_every_command_that_writes_makes_exactly_one_journal_entry(netty, sally,
     netty("undo")
     netty("undo")
     assert journal(dbfile) == 0
-    conn = sqlite3.connect(dbfile)
-    try:
-        counts = [
-            conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-            for t in ("contact", "interaction", "need", "promise", "reminder", "event")
-        ]
-    finally:
-        conn.close()
+    counts = [
+        query(dbfile, f'SELECT count(*) FROM "{t}"')[0][0]
+        for t in ("contact", "interaction", "need", "promise", "reminder", "event")
+    ]
     assert counts == [0, 0, 0, 0, 0, 0]
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import assert_user_error, dump
+from tests.cli.helpers import assert_user_error, dump, query
 
 ESC = "\x1b"
 HOSTILE = (
@@ -139,6 +139,7 @@ def test_check_says_ok_on_a_sound_file(netty, one):
     assert netty("check").out.startswith("ok:")
 
 
+@pytest.mark.sqlite_only("damages the SQLite file's pages")
 def test_check_reports_damage_and_what_to_do(netty, damaged):
     _dbfile, good = damaged
     result = netty("check", ok=False)
@@ -151,6 +152,7 @@ def test_check_reports_damage_and_what_to_do(netty, damaged):
     "args",
     [["add", "New Person"], ["log", "Person 01", "coffee"], ["import", "linkedin", "FIXTURE"]],
 )
+@pytest.mark.sqlite_only("damages the SQLite file's pages")
 def test_a_write_on_a_damaged_file_stops_and_says_so(netty, damaged, args):
     from tests.services.importers.helpers import fixture
 
@@ -163,6 +165,7 @@ def test_a_write_on_a_damaged_file_stops_and_says_so(netty, damaged, args):
     assert dbfile.read_bytes() == raw
 
 
+@pytest.mark.sqlite_only("damages the SQLite file's pages")
 def test_backup_of_a_damaged_file_keeps_the_last_good_backup(netty, damaged, tmp_path):
     dbfile, good = damaged
     saved = good.read_bytes()
@@ -176,6 +179,7 @@ def test_backup_of_a_damaged_file_keeps_the_last_good_backup(netty, damaged, tmp
 # ---------------------------------------------------------------- read-only, umask, time zone
 
 
+@pytest.mark.sqlite_only("file modes of the database file")
 def test_a_read_only_database_is_read_but_not_written_nor_made_0600(netty, one):
     os.chmod(one, 0o400)
     before = dump(one)
@@ -246,15 +250,16 @@ def test_hostile_text_restored_from_json_never_reaches_the_terminal(netty, run, 
 def test_cli_output_is_cleaned_even_when_the_database_holds_escapes(netty, dbfile):
     netty("add", "Ann Lee")
     netty("add", "Ann Leigh")
-    conn = sqlite3.connect(dbfile)  # another program, holding a journal entry open
-    conn.execute(
-        "INSERT INTO change (at, label, state, first_row) "
-        "VALUES ('2026-11-23 10:00:00', 'hostile', 'open', 1000000)"
-    )
-    conn.execute("UPDATE contact SET notes = ?, name = ? || id", (HOSTILE, HOSTILE))
-    conn.execute("UPDATE change SET state = 'done', last_row = 1000001 WHERE label = 'hostile'")
-    conn.commit()
-    conn.close()
+    for sql, params in (  # another program, holding a journal entry open
+        (
+            "INSERT INTO change (at, label, state, first_row) "
+            "VALUES ('2026-11-23 10:00:00', 'hostile', 'open', 1000000)",
+            (),
+        ),
+        ("UPDATE contact SET notes = ?, name = ? || id", (HOSTILE, HOSTILE)),
+        ("UPDATE change SET state = 'done', last_row = 1000001 WHERE label = 'hostile'", ()),
+    ):
+        query(dbfile, sql, params)
     for args in (["show", "1"], ["list"], ["prep", "1"], ["duplicates"], ["merge", "1", "2"]):
         result = netty(*args)
         shown = result.out + result.err
@@ -285,7 +290,9 @@ def test_disk_full_says_disk_full(netty, one, monkeypatch):
     assert "disk full" in result.err
 
 
-def test_imported_dates_outside_1900_to_2200_are_left_out_and_nothing_breaks(netty, tmp_path):
+def test_imported_dates_outside_1900_to_2200_are_left_out_and_nothing_breaks(
+    netty, tmp_path, dbfile
+):
     linkedin = tmp_path / "Connections.csv"
     header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
     rows = "".join(
@@ -301,10 +308,8 @@ def test_imported_dates_outside_1900_to_2200_are_left_out_and_nothing_breaks(net
     netty("import", "vcard", vcf)
     for args in (["due"], ["export", "ics"], ["list"], ["export", "json"]):
         netty(*args)
-    conn = sqlite3.connect(tmp_path / "cli" / "netty.db")
     years = {
-        row[0][:4]
-        for row in conn.execute("SELECT connected_at FROM contact WHERE connected_at IS NOT NULL")
+        str(row[0])[:4]
+        for row in query(dbfile, "SELECT connected_at FROM contact WHERE connected_at IS NOT NULL")
     }
-    conn.close()
     assert years == {"2024"}

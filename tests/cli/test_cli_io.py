@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import assert_user_error, dump
+from tests.cli.helpers import assert_user_error, backups_of, dump
 from tests.services.importers.helpers import fixture
 
 REPORT_KEYS = {"created", "merged", "skipped", "warnings", "possible_duplicates"}
@@ -33,7 +33,7 @@ def test_import_human_report(netty, dbfile: Path):
     assert "  skipped record 3: a group card (a list of contacts), not a contact" in lines
     assert any(line.startswith("  warning: record 1: its photo") for line in lines)
     backup = lines[-1].removeprefix("backup taken first: ")
-    assert Path(backup).parent == dbfile.parent and Path(backup).exists()
+    assert Path(backup).parent == backups_of(dbfile) and Path(backup).exists()
     assert result.err == ""  # no progress bar when stderr is not a terminal
     again = netty("import", "vcard", fixture("vcard30_apple.vcf")).out
     assert again.startswith(
@@ -46,7 +46,7 @@ def test_import_human_report(netty, dbfile: Path):
 def test_dry_run_writes_nothing(netty, dbfile: Path):
     netty("import", "csv", fixture("google_older.csv"))
     before = dump(dbfile, schema_history=False)
-    backups = sorted(dbfile.parent.glob("*.bak"))
+    backups = sorted(backups_of(dbfile).glob("*.before-*"))
     for args in (
         ["import", "csv", fixture("google_current.csv")],
         ["import", "vcard", fixture("vcard21_android.vcf")],
@@ -60,7 +60,7 @@ def test_dry_run_writes_nothing(netty, dbfile: Path):
         report = netty(*args, "--dry-run", "--json").json
         assert set(report) == REPORT_KEYS and report["created"] > 0
     assert dump(dbfile, schema_history=False) == before
-    assert sorted(dbfile.parent.glob("*.bak")) == backups
+    assert sorted(backups_of(dbfile).glob("*.before-*")) == backups
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_refusals_are_one_line_exit_2_and_change_nothing(netty, dbfile: Path, ar
     assert dump(dbfile, schema_history=False) == before
 
 
-def test_export_and_restore_round_trip(netty, dbfile: Path, tmp_path: Path):
+def test_export_and_restore_round_trip(netty, dbfile: Path, tmp_path: Path, new_db):
     netty("import", "vcard", fixture("vcard30_apple.vcf"))
     netty("import", "csv", fixture("google_current.csv"))
     netty("log", "jane", "--kind", "coffee", "--when", "yesterday", "--summary", "orchard tour")
@@ -101,7 +101,7 @@ def test_export_and_restore_round_trip(netty, dbfile: Path, tmp_path: Path):
     out = netty("export", "json", "-o", target).out
     assert out == f"exported 7 contacts (and everything else) to {target}\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    fresh = tmp_path / "fresh" / "netty.db"
+    fresh = new_db()
     restored = netty("import", "json", target, db=fresh)
     assert restored.out.startswith("imported all.json (netty JSON export): ")
     assert dump(fresh, schema_history=False, journal=False) == dump(
@@ -112,11 +112,12 @@ def test_export_and_restore_round_trip(netty, dbfile: Path, tmp_path: Path):
     assert "empty database" in again.err
     vcf = tmp_path / "contacts.vcf"
     netty("export", "vcard", "--output", vcf)
-    other = tmp_path / "other" / "netty.db"
+    other = new_db()
     report = netty("import", "vcard", vcf, "--json", db=other).json
     assert (report["created"], report["skipped"]) == (7, [])
 
 
+@pytest.mark.sqlite_only("SQLite backup files beside the database")
 def test_backup(netty, dbfile: Path, tmp_path: Path):
     netty("import", "csv", fixture("google_older.csv"))
     path = Path(netty("backup").out.strip())
@@ -156,4 +157,4 @@ def test_duplicates_and_merge(netty, dbfile: Path):
     assert netty("show", other, "--json").json["archived"] is True
     remaining = netty("duplicates", "--json").json
     assert len(remaining) == len(groups) - 1
-    assert list(dbfile.parent.glob("*.before-merge.bak"))
+    assert list(backups_of(dbfile).glob("*.before-merge.*"))

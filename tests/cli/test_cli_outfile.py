@@ -18,6 +18,7 @@ def one(netty, dbfile):
     return dbfile
 
 
+@pytest.mark.sqlite_only("the database and its backups as files")
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal"])
 @pytest.mark.parametrize("fmt", ["vcard", "json"])
 def test_export_onto_the_database_or_its_companions_is_refused(netty, one, fmt, suffix):
@@ -28,6 +29,7 @@ def test_export_onto_the_database_or_its_companions_is_refused(netty, one, fmt, 
     assert netty("list").out.startswith("#1")
 
 
+@pytest.mark.sqlite_only("the database and its backups as files")
 def test_export_onto_the_database_by_another_spelling_or_a_link_is_refused(netty, one, tmp_path):
     before = dump(one)
     link = tmp_path / "link.db"
@@ -37,6 +39,7 @@ def test_export_onto_the_database_by_another_spelling_or_a_link_is_refused(netty
     assert dump(one) == before
 
 
+@pytest.mark.sqlite_only("the database and its backups as files")
 def test_export_onto_a_backup_or_another_sqlite_file_is_refused(netty, one):
     backup = Path(netty("backup").out.strip())
     saved = backup.read_bytes()
@@ -77,6 +80,7 @@ def test_a_stale_temporary_file_from_a_killed_export_is_cleaned_and_the_name_acc
     assert '"netty": "export"' in out.read_text()
 
 
+@pytest.mark.sqlite_only("the database and its backups as files")
 def test_backup_is_checked_complete_and_leaves_no_temporary_file(netty, one, tmp_path):
     out = tmp_path / "copy.db"
     assert netty("backup", "-o", out).out.strip() == str(out)

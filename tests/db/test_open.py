@@ -124,6 +124,7 @@ def old_db(tmp_path: Path) -> Path:
 # ---------------------------------------------------------------- a new database
 
 
+@pytest.mark.sqlite_only("a new file; tests/db/test_postgres.py has PostgreSQL's")
 def test_new_database_gets_every_migration_and_no_backup(db_path: Path, now) -> None:
     result = open_database(db_path, now)
     assert result.applied == tuple(known_migrations())
@@ -133,6 +134,7 @@ def test_new_database_gets_every_migration_and_no_backup(db_path: Path, now) -> 
     assert not list(db_path.parent.glob("*.bak"))
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas")
 def test_pragmas_after_open(db: Path) -> None:
     def pragma(name: str):
         return database.execute_sql(f"PRAGMA {name}").fetchone()[0]
@@ -154,6 +156,7 @@ def test_new_folder_is_0700_and_file_0600_whatever_the_umask(tmp_path: Path, now
     assert mode(target) == 0o600
 
 
+@pytest.mark.sqlite_only("file modes")
 def test_existing_loose_file_is_tightened_to_0600(db_path: Path, now) -> None:
     open_database(db_path, now)
     close_database()

@@ -22,6 +22,7 @@ from netty.services.contacts import ContactFields, add_contact, get_contact, lis
 from netty.services.duplicates import find_duplicates, merge_contacts
 from netty.services.importers import import_text
 from netty.services.timeline import contact_detail, log_interaction
+from tests.cli.helpers import backups_of
 from tests.services.importers.helpers import tables
 
 
@@ -168,9 +169,9 @@ def test_merge_takes_a_backup_first_and_refuses_nonsense(pair, db, now):
         merge_contacts(pair["keep"], pair["keep"], now)
     with pytest.raises(NotFound):
         merge_contacts(pair["keep"], 999, now)
-    assert tables() == before and not list(db.parent.glob("*.bak"))
+    assert tables() == before and not list(backups_of(db).glob("*.before-*"))
     result = merge_contacts(pair["keep"], pair["other"], now)
-    assert result.backup and result.backup.endswith(".before-merge.bak")
+    assert result.backup and ".before-merge." in result.backup
     assert Contact.select().count() == len(before["contact"])  # nothing deleted
 
 

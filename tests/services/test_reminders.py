@@ -128,6 +128,7 @@ def test_due_count_matches_the_items(ann, now):
     assert due_count(later) == len([i for i in due(later) if not i.soon]) == 2
 
 
+@pytest.mark.sqlite_only("reads SQLite's EXPLAIN QUERY PLAN")
 def test_ping_query_uses_the_index(db, now):
     from netty.db.fields import to_utc_text
 

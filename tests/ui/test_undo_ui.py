@@ -7,6 +7,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from netty.services import ledger, reminders
 from netty.services.changes import history
 from netty.services.contacts import ContactFields, add_contact, get_contact, list_contacts
@@ -202,6 +204,7 @@ async def test_the_app_refreshes_when_another_netty_writes(db, now):
         assert "Bob Stone" in screen_text(app)
 
 
+@pytest.mark.sqlite_only("damages the SQLite file's pages")
 async def test_the_app_says_at_once_when_the_file_is_damaged(db, now):
     from netty.db import close_database, open_database
     from tests.cli.test_cli_hostile import _damage_an_index

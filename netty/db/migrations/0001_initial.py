@@ -3,6 +3,7 @@
 
 from peewee import *
 
+from netty.db import dialect
 from netty.db.fields import Day, Timestamp, one_of
 
 # Frozen copies of the vocabularies as they were when this migration was written.
@@ -37,13 +38,14 @@ ASK_STATUSES = ("pending", "granted", "declined", "withdrawn")
 PROMISE_STATUSES = ("open", "done", "dropped")
 
 
-def NOT_BLANK(column):
-    return Check(f"trim({column}, ' ' || char(9) || char(10) || char(13)) <> ''")
+def NOT_BLANK(column, db):
+    # char(9) on SQLite (the DDL existing files have), chr(9) on PostgreSQL
+    return Check(dialect.not_blank(db, column))
 
 
 def up(migrator, db):
     class Organization(Model):
-        name = TextField(constraints=[NOT_BLANK("name")])
+        name = TextField(constraints=[NOT_BLANK("name", db)])
         name_key = TextField(unique=True)
         is_target = BooleanField(index=True, default=False)
         notes = TextField(default="")
@@ -56,7 +58,7 @@ def up(migrator, db):
     db.create_tables([Organization])
 
     class Event(Model):
-        name = TextField(constraints=[NOT_BLANK("name")])
+        name = TextField(constraints=[NOT_BLANK("name", db)])
         starts_at = Timestamp(index=True)
         venue = TextField(default="")
         channel = TextField(null=True, constraints=[one_of("channel", CHANNELS)])
@@ -70,17 +72,19 @@ def up(migrator, db):
     db.create_tables([Event])
 
     class Contact(Model):
-        name = TextField(constraints=[NOT_BLANK("name")])
+        name = TextField(constraints=[NOT_BLANK("name", db)])
         name_key = TextField(index=True)
         title = TextField(default="")
-        organization = ForeignKeyField(Organization, null=True, on_delete="SET NULL")
+        organization = ForeignKeyField(
+            Organization, null=True, on_delete="SET NULL", **dialect.fk(db)
+        )
         location = TextField(default="")
         linkedin = TextField(unique=True, null=True)
         ring = IntegerField(default=3, constraints=[Check("ring BETWEEN 1 AND 3")])
         channel = TextField(null=True, constraints=[one_of("channel", CHANNELS)])
         how_met = TextField(default="")
-        met_at_event = ForeignKeyField(Event, null=True, on_delete="SET NULL")
-        introduced_by = ForeignKeyField("self", null=True, on_delete="SET NULL")
+        met_at_event = ForeignKeyField(Event, null=True, on_delete="SET NULL", **dialect.fk(db))
+        introduced_by = ForeignKeyField("self", null=True, on_delete="SET NULL", **dialect.fk(db))
         details = TextField(default="")
         notes = TextField(default="")
         cadence_days = IntegerField(
@@ -110,7 +114,7 @@ def up(migrator, db):
         summary = TextField(default="")
         initiated_by = TextField(default="me", constraints=[one_of("initiated_by", ("me", "them"))])
         in_person = BooleanField(default=False)
-        event = ForeignKeyField(Event, null=True, on_delete="SET NULL")
+        event = ForeignKeyField(Event, null=True, on_delete="SET NULL", **dialect.fk(db))
         created_at = Timestamp()
         archived_at = Timestamp(null=True)
 
@@ -121,14 +125,18 @@ def up(migrator, db):
     db.create_tables([Interaction])
 
     class Ask(Model):
-        contact = ForeignKeyField(Contact, on_delete="CASCADE")
-        text = TextField(constraints=[NOT_BLANK("text")])
-        target_contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
-        target_org = ForeignKeyField(Organization, null=True, on_delete="SET NULL")
+        contact = ForeignKeyField(Contact, on_delete="CASCADE", **dialect.fk(db))
+        text = TextField(constraints=[NOT_BLANK("text", db)])
+        target_contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL", **dialect.fk(db))
+        target_org = ForeignKeyField(
+            Organization, null=True, on_delete="SET NULL", **dialect.fk(db)
+        )
         status = TextField(default="pending", constraints=[one_of("status", ASK_STATUSES)])
         asked_at = Timestamp()
         resolved_at = Timestamp(null=True)
-        interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+        interaction = ForeignKeyField(
+            Interaction, null=True, on_delete="SET NULL", **dialect.fk(db)
+        )
         created_at = Timestamp()
 
         class Meta:
@@ -139,9 +147,9 @@ def up(migrator, db):
     db.create_tables([Ask])
 
     class ContactMethod(Model):
-        contact = ForeignKeyField(Contact, on_delete="CASCADE")
+        contact = ForeignKeyField(Contact, on_delete="CASCADE", **dialect.fk(db))
         kind = TextField(constraints=[one_of("kind", ("email", "phone", "url"))])
-        value = TextField(constraints=[NOT_BLANK("value")])
+        value = TextField(constraints=[NOT_BLANK("value", db)])
         value_key = TextField()
         label = TextField(default="")
         position = IntegerField(default=0)
@@ -154,7 +162,7 @@ def up(migrator, db):
     db.create_tables([ContactMethod])
 
     class Tag(Model):
-        name = TextField(unique=True, constraints=[NOT_BLANK("name")])
+        name = TextField(unique=True, constraints=[NOT_BLANK("name", db)])
 
         class Meta:
             database = db
@@ -163,8 +171,8 @@ def up(migrator, db):
     db.create_tables([Tag])
 
     class ContactTag(Model):
-        contact = ForeignKeyField(Contact, on_delete="CASCADE")
-        tag = ForeignKeyField(Tag, on_delete="CASCADE")
+        contact = ForeignKeyField(Contact, on_delete="CASCADE", **dialect.fk(db))
+        tag = ForeignKeyField(Tag, on_delete="CASCADE", **dialect.fk(db))
 
         class Meta:
             database = db
@@ -175,11 +183,13 @@ def up(migrator, db):
     db.create_tables([ContactTag])
 
     class Need(Model):
-        contact = ForeignKeyField(Contact, on_delete="CASCADE")
-        text = TextField(constraints=[NOT_BLANK("text")])
+        contact = ForeignKeyField(Contact, on_delete="CASCADE", **dialect.fk(db))
+        text = TextField(constraints=[NOT_BLANK("text", db)])
         horizon = Day(index=True, null=True)
         status = TextField(default="open", constraints=[one_of("status", NEED_STATUSES)])
-        interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+        interaction = ForeignKeyField(
+            Interaction, null=True, on_delete="SET NULL", **dialect.fk(db)
+        )
         created_at = Timestamp()
         closed_at = Timestamp(null=True)
 
@@ -191,13 +201,15 @@ def up(migrator, db):
     db.create_tables([Need])
 
     class Give(Model):
-        contact = ForeignKeyField(Contact, on_delete="CASCADE")
+        contact = ForeignKeyField(Contact, on_delete="CASCADE", **dialect.fk(db))
         kind = TextField(constraints=[one_of("kind", GIVE_KINDS)])
-        text = TextField(constraints=[NOT_BLANK("text")])
+        text = TextField(constraints=[NOT_BLANK("text", db)])
         given_at = Timestamp(index=True)
-        need = ForeignKeyField(Need, null=True, on_delete="SET NULL")
-        introduced_to = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
-        interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+        need = ForeignKeyField(Need, null=True, on_delete="SET NULL", **dialect.fk(db))
+        introduced_to = ForeignKeyField(Contact, null=True, on_delete="SET NULL", **dialect.fk(db))
+        interaction = ForeignKeyField(
+            Interaction, null=True, on_delete="SET NULL", **dialect.fk(db)
+        )
         created_at = Timestamp()
 
         class Meta:
@@ -207,8 +219,8 @@ def up(migrator, db):
     db.create_tables([Give])
 
     class InteractionContact(Model):
-        interaction = ForeignKeyField(Interaction, on_delete="CASCADE")
-        contact = ForeignKeyField(Contact, on_delete="CASCADE")
+        interaction = ForeignKeyField(Interaction, on_delete="CASCADE", **dialect.fk(db))
+        contact = ForeignKeyField(Contact, on_delete="CASCADE", **dialect.fk(db))
 
         class Meta:
             database = db
@@ -219,15 +231,17 @@ def up(migrator, db):
     db.create_tables([InteractionContact])
 
     class Promise(Model):
-        contact = ForeignKeyField(Contact, on_delete="CASCADE")
+        contact = ForeignKeyField(Contact, on_delete="CASCADE", **dialect.fk(db))
         direction = TextField(constraints=[one_of("direction", ("i_owe", "they_owe"))])
-        text = TextField(constraints=[NOT_BLANK("text")])
+        text = TextField(constraints=[NOT_BLANK("text", db)])
         due = Day(index=True, null=True)
         status = TextField(default="open", constraints=[one_of("status", PROMISE_STATUSES)])
         closed_at = Timestamp(null=True)
         nudges_sent = IntegerField(default=0, constraints=[Check("nudges_sent >= 0")])
         last_nudged_at = Timestamp(null=True)
-        interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+        interaction = ForeignKeyField(
+            Interaction, null=True, on_delete="SET NULL", **dialect.fk(db)
+        )
         created_at = Timestamp()
 
         class Meta:

@@ -2,6 +2,7 @@
 
 from peewee import *
 
+from netty.db import dialect
 from netty.db.fields import Timestamp
 
 
@@ -17,13 +18,13 @@ def up(migrator, db):
             table_name = "interaction"
 
     class Reminder(Model):
-        contact = ForeignKeyField(Contact, null=True, on_delete="CASCADE")
-        text = TextField(
-            constraints=[Check("trim(text, ' ' || char(9) || char(10) || char(13)) <> ''")]
-        )
+        contact = ForeignKeyField(Contact, null=True, on_delete="CASCADE", **dialect.fk(db))
+        text = TextField(constraints=[Check(dialect.not_blank(db, "text"))])
         due_at = Timestamp(index=True)
         done_at = Timestamp(null=True)
-        interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+        interaction = ForeignKeyField(
+            Interaction, null=True, on_delete="SET NULL", **dialect.fk(db)
+        )
         created_at = Timestamp()
 
         class Meta:

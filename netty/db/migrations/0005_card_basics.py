@@ -11,7 +11,7 @@
 
 from peewee import *
 
-from netty.db import journal
+from netty.db import dialect, journal
 from netty.db.fields import one_of
 
 
@@ -27,8 +27,10 @@ def up(migrator, db):
             table_name = "organization"
 
     class Affiliation(Model):
-        contact = ForeignKeyField(Contact, on_delete="CASCADE")
-        organization = ForeignKeyField(Organization, null=True, on_delete="SET NULL")
+        contact = ForeignKeyField(Contact, on_delete="CASCADE", **dialect.fk(db))
+        organization = ForeignKeyField(
+            Organization, null=True, on_delete="SET NULL", **dialect.fk(db)
+        )
         unit = TextField(default="")
         title = TextField(default="")
         role = TextField(default="")
@@ -54,7 +56,7 @@ def up(migrator, db):
             indexes = ((("organization", "contact"), False), (("contact", "position"), False))
 
     class ContactDate(Model):
-        contact = ForeignKeyField(Contact, on_delete="CASCADE")
+        contact = ForeignKeyField(Contact, on_delete="CASCADE", **dialect.fk(db))
         kind = TextField(constraints=[one_of("kind", ("BDAY", "ANNIVERSARY"))])
         year = IntegerField(
             null=True, constraints=[Check("year IS NULL OR year BETWEEN 1 AND 9999")]

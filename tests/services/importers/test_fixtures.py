@@ -39,6 +39,7 @@ from netty.db.models import ContactCard, ContactDate
 from netty.errors import InvalidInput
 from netty.services.contacts import get_contact, list_contacts
 from netty.services.importers import import_file
+from tests.cli.helpers import backups_of
 from tests.services.importers.helpers import fixture, tables
 
 # (format, file, --map, created, merged, skipped records, warnings, possible duplicates)
@@ -128,7 +129,7 @@ def test_dry_run_reports_the_same_and_writes_nothing(
     before = tables()
     dry = import_file(fmt, fixture(name), now, mapping=mapping, dry_run=True)
     assert tables() == before
-    assert not list(db.parent.glob("*.bak"))  # no backup for a dry run
+    assert not list(backups_of(db).glob("*.before-*"))  # no backup for a dry run
     real = import_file(fmt, fixture(name), now, mapping=mapping)
     assert dry.as_json() == real.as_json()
     assert dry.dry_run and not real.dry_run

@@ -21,6 +21,7 @@ from netty.services.contacts import (
     refresh_search_text,
 )
 from netty.services.importers import MAX_NOTE_CHARS, import_text
+from tests.cli.helpers import backup_suffix
 from tests.services.importers.helpers import tables
 
 
@@ -185,7 +186,7 @@ def test_backup_is_taken_before_a_real_import_that_writes(db, now):
     text = "BEGIN:VCARD\r\nFN:Someone\r\nEND:VCARD\r\n"
     report = import_text("vcard", text, now)
     assert report.backup is not None and report.backup.exists()
-    assert report.backup.name == "netty.db.20261123-100000.before-import.bak"
+    assert report.backup.name.endswith(".20261123-100000.before-import" + backup_suffix(db))
     assert oct(report.backup.stat().st_mode & 0o777) == "0o600"
     again = import_text("vcard", text, now)  # changes nothing: no backup needed
     assert again.backup is None
