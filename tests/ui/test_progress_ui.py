@@ -22,7 +22,7 @@ async def test_v_shows_six_months_of_figures_and_b_switches_to_weeks(demo_app):
         assert isinstance(demo_app.screen, ProgressScreen)
         text = screen_text(demo_app)
         assert "Progress · per month · May 1, 2026 to now" in text
-        assert "167 conversations (53 in person)" in text
+        assert "171 conversations (54 in person)" in text
         assert "kept 1 promise (1 late) · 4 kept to me" in text
         assert "7 thank-yous · 5 needs met with my help" in text
         assert "Conversations per month" in text and "Gives and asks per month" in text
