@@ -18,12 +18,22 @@ def test_fields_from_card_reads_what_syncs():
     fields = cards.fields_from_card(PHONE_CARD)
     assert fields == {
         "name": "Ann Lee",
+        "name_parts": [],
+        "nicknames": [],
         "organization": "Acme",
+        "unit": "",
         "title": "",
+        "role": "",
+        "affiliations": [],
         "location": "1 Main St, Springfield",
+        "addresses": [[";;1 Main St;Springfield;;;", "home"]],
         "emails": [],
         "phones": [["+1 555 0100", "cell"]],
         "urls": [],
+        "handles": [["impp/xmpp: ann@chat.example", "jabber"]],
+        "birthday": "--0315",
+        "anniversary": "",
+        "gender": [],
         "tags": [],
     }
     assert cards.card_uid(PHONE_CARD) == "ann-1"
