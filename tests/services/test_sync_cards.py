@@ -154,3 +154,10 @@ def test_a_first_meeting_fills_gaps_and_joins_lists():
     assert merged["location"] == "Springfield" and merged["title"] == "CTO"
     assert merged["phones"] == [["+1 555 0100", ""], ["+1 555 0199", "cell"]]
     assert conflicts == []
+
+
+def test_a_location_without_an_address_travels_as_one(db, now):
+    view = add_contact(ContactFields(name="Ann Lee", location="Lisbon"), now)
+    fields = cards.fields_from_card(cards.card_text(view.id, uid="u-2"))
+    assert (fields["location"], fields["addresses"]) == ("Lisbon", [])
+    assert "X-NETTY" not in cards.card_text(view.id, uid="u-2").replace("ADR;X-NETTY-LOCATION", "")

@@ -6,22 +6,32 @@ module, so a richer card model replaces these internals and nothing else:
 - ``card_text(contact_id, previous)``: the contact as a vCard 3.0 card, from
   ``netty.services.exporters.vcard.card``, with its ``UID``, without netty-only
   properties, and with every property of ``previous`` (the file as it was) that
-  netty does not sync kept as it was: a photo, a birthday, a note, IMPP, an
-  ``X-`` property of another app survive netty's edits. A synced field whose value
-  is unchanged keeps its lines as ``previous`` wrote them (a structured ``ADR``,
-  ``TEL;TYPE=VOICE,CELL``), so only what changed is rewritten.
+  netty does not sync kept as it was: a photo, a note, an ``X-`` property of
+  another app survive netty's edits. A synced field whose value is unchanged
+  keeps its lines as ``previous`` wrote them (``TEL;TYPE=VOICE,CELL``,
+  ``BDAY;X-APPLE-OMIT-YEAR=1604``), so only what changed is rewritten (a slot of
+  ``_SLOTS`` at a time: ``ORG`` carries organization and unit, ``ADR`` addresses
+  and location).
 - ``fields_from_card(text)``: the synced fields of a card, read by
-  ``netty.services.importers.vcard.parse``, as a JSON-able dict; the three-way
-  merge compares these dicts.
+  ``netty.services.importers.vcard.parse`` (its ``Card`` too), as a JSON-able
+  dict; the three-way merge compares these dicts. Card items use the cell formats
+  of ``netty.services.cardfields`` (``address_cell``, ``handle_cell``,
+  ``affiliation_cell``), dates ``date_value``'s text.
 - ``apply_fields(contact_id | None, fields, now)``: set those fields on a contact
   (or create one), through ``netty.services.contacts`` so every derived column
-  stays right. Call it inside a ``change()``.
+  stays right, and the card's into ``ContactCard``, ``Address``, ``Handle``,
+  ``ContactDate`` and ``Affiliation``. Call it inside a ``change()``.
 - ``fingerprints()``: a cheap per-contact hash of exactly what ``card_text``
-  reads, from a few column-only queries (no card is built), so a sync with
-  nothing changed costs milliseconds per thousand contacts.
+  reads (the contact's columns, methods, tags and every card table), from a few
+  column-only queries (no card is built), so a sync with nothing changed costs
+  milliseconds per thousand contacts.
 
-What syncs (``SYNCED``): name, organization, title, location (``ADR``), emails,
-phones and URLs with their labels, and tags (``CATEGORIES``). Everything else is
+What syncs (``SYNCED``): name and structured name, nicknames, organization with
+unit, title, role, further affiliations (with ``X-NETTY-AFFILIATION``, their
+state and years), location and addresses (``ADR``; the location is the first
+address), emails, phones and URLs with their labels, handles (``IMPP``,
+``X-SOCIALPROFILE``), the first birthday and anniversary, gender, and tags
+(``CATEGORIES``). Everything else is
 netty's own and never leaves netty: ring, channel, cadence, strength, how met,
 personal details, notes, and every timeline, ledger and promise record.
 """
