@@ -348,3 +348,70 @@ def test_after_undo_the_next_sync_carries_netty_back_to_the_folder(netty, vdir, 
     report = sync(netty, vdir)
     assert [(i["direction"], i["fields"]) for i in report["items"]] == [("out", ["title"])]
     assert "TITLE:VP Engineering" in path.read_bytes().decode()
+
+
+def test_a_birthday_and_an_address_edited_in_the_folder_reach_netty(netty, vdir, sally, dbfile):
+    sync(netty, vdir)
+    [path] = vdir.glob("*.vcf")
+    edit_card(
+        path,
+        "CATEGORIES:design",
+        "CATEGORIES:design\r\nBDAY:1980-05-02\r\nADR;TYPE=home:;;7 Elm Close;Winchester;;SO23 9AA;UK",
+    )
+    report = sync(netty, vdir)
+    [item] = report["items"]
+    assert (item["direction"], item["what"]) == ("in", "changed")
+    assert {"birthday", "addresses", "location"} <= set(item["fields"])
+    shown = netty("show", "Sally Jones", "--json").json
+    assert shown["birthday"] == "1980-05-02"
+    assert shown["location"] == "7 Elm Close, Winchester, SO23 9AA, UK"
+    [address] = shown["card"]["addresses"]
+    assert "7 Elm Close" in str(address) and "home" in str(address)
+    # what the phone wrote stays as it wrote it, and a second sync writes nothing
+    assert "ADR;TYPE=home:;;7 Elm Close;Winchester;;SO23 9AA;UK\n" in path.read_text()
+    before = dump(dbfile)
+    assert sync(netty, vdir)["items"] == []
+    assert dump(dbfile) == before
+
+
+def test_a_nickname_and_a_birthday_set_in_netty_reach_the_card(netty, vdir, sally, dbfile):
+    vobject = pytest.importorskip("vobject")
+    sync(netty, vdir)
+    [path] = vdir.glob("*.vcf")
+    edit_card(path, "CATEGORIES:design", "CATEGORIES:design\r\nX-PHONE-APP:keep me")
+    sync(netty, vdir)
+    netty("edit", "Sally Jones", "--nickname", "Sal", "--birthday", "1980-05-02")
+    report = sync(netty, vdir)
+    [item] = report["items"]
+    assert (item["direction"], item["what"]) == ("out", "changed")
+    assert set(item["fields"]) == {"nicknames", "birthday"}
+    card = vobject.readOne(path.read_text())
+    assert card.nickname.value == "Sal"
+    assert card.bday.value == "1980-05-02"
+    assert card.x_phone_app.value == "keep me"  # a property netty does not know survives
+    assert "X-NETTY" not in path.read_text()
+    before = dump(dbfile)
+    stats = {p.name: p.stat().st_mtime_ns for p in vdir.glob("*.vcf")}
+    assert sync(netty, vdir)["items"] == []
+    assert dump(dbfile) == before
+    assert {p.name: p.stat().st_mtime_ns for p in vdir.glob("*.vcf")} == stats
+
+
+def test_a_birthday_changed_on_both_sides_is_a_conflict(netty, vdir, sally):
+    netty("edit", "Sally Jones", "--birthday", "1980-05-02")
+    sync(netty, vdir)
+    [path] = vdir.glob("*.vcf")
+    edit_card(path, "BDAY:1980-05-02", "BDAY:1981-05-02")
+    netty("edit", "Sally Jones", "--birthday", "1980-06-02")
+    report = sync(netty, vdir)
+    assert report["conflicts"] == [
+        {
+            "contact_id": sally,
+            "contact": "Sally Jones",
+            "field": "birthday",
+            "kept": "1980-06-02",
+            "card": "1981-05-02",
+        }
+    ]
+    assert netty("show", "Sally Jones", "--json").json["birthday"] == "1980-06-02"
+    assert "BDAY:1980-06-02\n" in path.read_text()

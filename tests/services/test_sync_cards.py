@@ -18,12 +18,22 @@ def test_fields_from_card_reads_what_syncs():
     fields = cards.fields_from_card(PHONE_CARD)
     assert fields == {
         "name": "Ann Lee",
+        "name_parts": [],
+        "nicknames": [],
         "organization": "Acme",
+        "unit": "",
         "title": "",
+        "role": "",
+        "affiliations": [],
         "location": "1 Main St, Springfield",
+        "addresses": [[";;1 Main St;Springfield;;;", "home"]],
         "emails": [],
         "phones": [["+1 555 0100", "cell"]],
         "urls": [],
+        "handles": [["impp/xmpp: ann@chat.example", "jabber"]],
+        "birthday": "--0315",
+        "anniversary": "",
+        "gender": [],
         "tags": [],
     }
     assert cards.card_uid(PHONE_CARD) == "ann-1"
@@ -71,6 +81,43 @@ def test_fingerprints_move_with_synced_fields_only(db, now):
     assert cards.fingerprints([view.id]) == {view.id: cards.fingerprints()[view.id]}
 
 
+def test_fingerprints_move_with_the_card_tables(db, now):
+    from netty.services.cardinfo import edit_card
+
+    view = add_contact(ContactFields(name="Ann Lee"), now)
+    seen = {cards.fingerprints()[view.id][0]}
+    edit_contact(view.id, ContactFields(birthday="1980-05-02"), now)
+    seen.add(cards.fingerprints()[view.id][0])
+    edit_card(view.id, now, add_nicknames=("Annie",))
+    seen.add(cards.fingerprints()[view.id][0])
+    cards.apply_fields(view.id, {"addresses": [[";;1 Main St;Springfield;;;", "home"]]}, now)
+    seen.add(cards.fingerprints()[view.id][0])
+    assert len(seen) == 4
+
+
+def test_the_whole_card_goes_into_netty_and_comes_back_the_same(db, now):
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ann-2\r\nFN:Dr. Ann Lee\r\nN:Lee;Ann;Marie;Dr.;\r\n"
+        "NICKNAME:Annie\r\nORG:Acme;Research\r\nTITLE:CTO\r\nROLE:Founder\r\n"
+        "org1.ORG:Tailspin Toys\r\norg1.TITLE:Advisor\r\n"
+        "org1.X-NETTY-AFFILIATION:past;2015;2019\r\n"
+        "ADR;TYPE=work:;;1 Main St;Springfield;;;\r\n"
+        "IMPP;X-SERVICE-TYPE=xmpp:xmpp:ann@chat.example\r\n"
+        "X-SOCIALPROFILE;TYPE=mastodon:https://social.example/@ann\r\n"
+        "BDAY:--0315\r\nANNIVERSARY:2010-06-01\r\nGENDER:F\r\nEND:VCARD\r\n"
+    )
+    fields = cards.fields_from_card(card)
+    view = cards.apply_fields(None, fields, now)
+    assert cards.fields_from_card(cards.card_text(view)) == fields
+    assert fields["affiliations"] == ["Tailspin Toys |  | Advisor |  | past 2015-2019"]
+    assert fields["name_parts"] == ["Dr.", "Ann", "Marie", "Lee", ""]
+    assert (fields["birthday"], fields["anniversary"], fields["gender"]) == (
+        "--0315",
+        "2010-06-01",
+        ["F", ""],
+    )
+
+
 BASE = {
     "name": "Ann Lee",
     "organization": "Acme",
@@ -107,3 +154,10 @@ def test_a_first_meeting_fills_gaps_and_joins_lists():
     assert merged["location"] == "Springfield" and merged["title"] == "CTO"
     assert merged["phones"] == [["+1 555 0100", ""], ["+1 555 0199", "cell"]]
     assert conflicts == []
+
+
+def test_a_location_without_an_address_travels_as_one(db, now):
+    view = add_contact(ContactFields(name="Ann Lee", location="Lisbon"), now)
+    fields = cards.fields_from_card(cards.card_text(view.id, uid="u-2"))
+    assert (fields["location"], fields["addresses"]) == ("Lisbon", [])
+    assert "X-NETTY" not in cards.card_text(view.id, uid="u-2").replace("ADR;X-NETTY-LOCATION", "")

@@ -163,13 +163,18 @@ def card_data(rows, now: pendulum.DateTime) -> dict[int, CardData]:
     """
     from netty.services.settings import database_id
 
-    out = {r.id: CardData() for r in rows}
+    out = card_extras([r.id for r in rows])
     if not rows:
         return out
     dbid = database_id(now)
     for r in rows:
         out[r.id].uid = r.uid or derived_uid(dbid, r.id)
-    ids = list(out)
+    return out
+
+
+def card_extras(ids: list[int]) -> dict[int, CardData]:
+    """Each contact's ``CardData`` without its UID: the card tables, a few queries per 500."""
+    out = {cid: CardData() for cid in ids}
     for chunk in chunks(ids):
         for card in ContactCard.select().where(ContactCard.contact.in_(chunk)):
             out[card.contact_id].card = card
@@ -293,12 +298,11 @@ def card(
     elif contact.location and contact.location != _first_address_text(data.addresses):
         lines.append(f"X-NETTY-LOCATION:{escape(contact.location)}")
     for handle in data.handles:
-        label = _type_params(handle.label) or "" if handle.label else ""
         if handle.kind == "impp":
             scheme = SCHEMES.get(handle.service, handle.service)
             value = f"{scheme}:{handle.value}" if scheme else handle.value
             service = f";X-SERVICE-TYPE={handle.service}" if handle.service else ""
-            lines.append(f"IMPP{service}{label}:{escape(value)}")
+            grouped("IMPP", service, escape(value), handle.label.strip().lower())
         else:
             service = f";TYPE={handle.service}" if _TOKEN.match(handle.service or "-") else ""
             lines.append(f"X-SOCIALPROFILE{service}:{escape(handle.value)}")

@@ -6,22 +6,32 @@ module, so a richer card model replaces these internals and nothing else:
 - ``card_text(contact_id, previous)``: the contact as a vCard 3.0 card, from
   ``netty.services.exporters.vcard.card``, with its ``UID``, without netty-only
   properties, and with every property of ``previous`` (the file as it was) that
-  netty does not sync kept as it was: a photo, a birthday, a note, IMPP, an
-  ``X-`` property of another app survive netty's edits. A synced field whose value
-  is unchanged keeps its lines as ``previous`` wrote them (a structured ``ADR``,
-  ``TEL;TYPE=VOICE,CELL``), so only what changed is rewritten.
+  netty does not sync kept as it was: a photo, a note, an ``X-`` property of
+  another app survive netty's edits. A synced field whose value is unchanged
+  keeps its lines as ``previous`` wrote them (``TEL;TYPE=VOICE,CELL``,
+  ``BDAY;X-APPLE-OMIT-YEAR=1604``), so only what changed is rewritten (a slot of
+  ``_SLOTS`` at a time: ``ORG`` carries organization and unit, ``ADR`` addresses
+  and location).
 - ``fields_from_card(text)``: the synced fields of a card, read by
-  ``netty.services.importers.vcard.parse``, as a JSON-able dict; the three-way
-  merge compares these dicts.
+  ``netty.services.importers.vcard.parse`` (its ``Card`` too), as a JSON-able
+  dict; the three-way merge compares these dicts. Card items use the cell formats
+  of ``netty.services.cardfields`` (``address_cell``, ``handle_cell``,
+  ``affiliation_cell``), dates ``date_value``'s text.
 - ``apply_fields(contact_id | None, fields, now)``: set those fields on a contact
   (or create one), through ``netty.services.contacts`` so every derived column
-  stays right. Call it inside a ``change()``.
+  stays right, and the card's into ``ContactCard``, ``Address``, ``Handle``,
+  ``ContactDate`` and ``Affiliation``. Call it inside a ``change()``.
 - ``fingerprints()``: a cheap per-contact hash of exactly what ``card_text``
-  reads, from a few column-only queries (no card is built), so a sync with
-  nothing changed costs milliseconds per thousand contacts.
+  reads (the contact's columns, methods, tags and every card table), from a few
+  column-only queries (no card is built), so a sync with nothing changed costs
+  milliseconds per thousand contacts.
 
-What syncs (``SYNCED``): name, organization, title, location (``ADR``), emails,
-phones and URLs with their labels, and tags (``CATEGORIES``). Everything else is
+What syncs (``SYNCED``): name and structured name, nicknames, organization with
+unit, title, role, further affiliations (with ``X-NETTY-AFFILIATION``, their
+state and years), location and addresses (``ADR``; the location is the first
+address), emails, phones and URLs with their labels, handles (``IMPP``,
+``X-SOCIALPROFILE``), the first birthday and anniversary, gender, and tags
+(``CATEGORIES``). Everything else is
 netty's own and never leaves netty: ring, channel, cadence, strength, how met,
 personal details, notes, and every timeline, ledger and promise record.
 """
@@ -39,32 +49,105 @@ import pendulum
 from peewee import JOIN, Case
 
 from netty.db.bulk import chunks
-from netty.db.models import Contact, ContactMethod, ContactTag, Organization, Tag, database
+from netty.db.models import (
+    Address,
+    Affiliation,
+    Contact,
+    ContactCard,
+    ContactDate,
+    ContactMethod,
+    ContactTag,
+    Handle,
+    Organization,
+    Tag,
+    database,
+)
 from netty.errors import InvalidInput
+from netty.services.cardfields import (
+    ADDRESS_FIELDS,
+    IMPP_SERVICES,
+    SOCIAL_PROPERTIES,
+    address_cell,
+    affiliation_cell,
+    date_value,
+    handle_cell,
+    parse_address_cell,
+    parse_affiliation_cell,
+    parse_date,
+    parse_handle_cell,
+)
 from netty.services.exporters import vcard as export
 from netty.services.importers import vcard as read
-from netty.services.importers.record import Record
+from netty.services.importers.record import Card, Record
 
 #: The fields a card and a contact keep in step, in the order a report names them.
-SYNCED = ("name", "organization", "title", "location", "emails", "phones", "urls", "tags")
+SYNCED = (
+    "name",
+    "name_parts",
+    "nicknames",
+    "organization",
+    "unit",
+    "title",
+    "role",
+    "affiliations",
+    "location",
+    "addresses",
+    "emails",
+    "phones",
+    "urls",
+    "handles",
+    "birthday",
+    "anniversary",
+    "gender",
+    "tags",
+)
 #: Fields that hold lists (merged item by item), the others are single values.
-LIST_FIELDS = frozenset({"emails", "phones", "urls", "tags"})
+LIST_FIELDS = frozenset(
+    {"nicknames", "affiliations", "addresses", "emails", "phones", "urls", "handles", "tags"}
+)
 
-# Which card properties carry which synced field (upper-case names).
+# Which card properties carry which slot: a slot is the lines of one or more fields,
+# rewritten together when any of its fields changed (upper-case property names).
 _PROPERTY_FIELD = {
     "FN": "name",
     "N": "name",
+    "NICKNAME": "nicknames",
     "ORG": "organization",
     "X-ABSHOWAS": "organization",
     "TITLE": "title",
-    "ROLE": "title",
-    "ADR": "location",
+    "ROLE": "role",
+    "ADR": "addresses",
     "EMAIL": "emails",
     "TEL": "phones",
-    "URL": "urls",
-    "X-SOCIALPROFILE": "urls",
+    "URL": "web",
+    "X-SOCIALPROFILE": "web",
+    "IMPP": "web",
+    **{prop: "web" for prop in (*IMPP_SERVICES, *SOCIAL_PROPERTIES)},
+    "BDAY": "birthday",
+    "ANNIVERSARY": "anniversary",
+    "X-ANNIVERSARY": "anniversary",
+    "GENDER": "gender",
     "CATEGORIES": "tags",
 }
+# The synced fields of each slot.
+_SLOTS = {
+    "name": ("name", "name_parts"),
+    "nicknames": ("nicknames",),
+    "organization": ("organization", "unit"),
+    "title": ("title",),
+    "role": ("role",),
+    "affiliations": ("affiliations",),
+    "addresses": ("location", "addresses"),
+    "emails": ("emails",),
+    "phones": ("phones",),
+    "web": ("urls", "handles"),
+    "birthday": ("birthday",),
+    "anniversary": ("anniversary",),
+    "gender": ("gender",),
+    "tags": ("tags",),
+}
+# A further affiliation is a group of these (``org1.ORG``, ``org1.X-NETTY-AFFILIATION``).
+_AFFILIATION_PROPS = frozenset({"ORG", "TITLE", "ROLE", "X-NETTY-AFFILIATION"})
 # Written by netty on every card (or netty-only): never kept from a previous card.
 _NETTY_OWN = frozenset({"BEGIN", "END", "VERSION", "UID", "REV", "PRODID"})
 _NETTY_ONLY = frozenset({"NOTE"})  # written by the exporter, but netty's own here
@@ -104,14 +187,30 @@ def fields_from_card(text: str) -> dict[str, Any]:
     record = items[0]
     if not isinstance(record, Record):
         raise CardUnreadable(record.reason)
+    card = record.card or Card()
+
+    def first_date(kind: str) -> str:
+        return next((date_value(d)[0] for d in card.dates if d.kind == kind), "")
+
+    gender = [card.gender, card.gender_text] if card.gender or card.gender_text else []
     return {
         "name": record.name,
+        "name_parts": list(card.name_parts) if card.name_parts else [],
+        "nicknames": list(card.nicknames),
         "organization": record.organization,
+        "unit": card.unit,
         "title": record.title,
+        "role": card.role,
+        "affiliations": [affiliation_cell(*a) for a in card.affiliations],
         "location": record.location,
+        "addresses": [[address_cell("", tuple(a[1:])), a[0]] for a in card.addresses],
         "emails": [[value, label] for value, _key, label, _pos in record.emails],
         "phones": [[value, label] for value, _key, label, _pos in record.phones],
         "urls": [[value, label] for value, _key, label, _pos in record.urls],
+        "handles": [[handle_cell(k, svc, v, ""), label] for k, svc, v, label in card.handles],
+        "birthday": first_date("BDAY"),
+        "anniversary": first_date("ANNIVERSARY"),
+        "gender": gender,
         "tags": sorted(record.tags),
     }
 
@@ -145,7 +244,11 @@ _CARD_COLUMNS = (
 
 
 def _load(ids: list[int]) -> tuple[list[Any], dict[int, list], dict[int, list[str]]]:
-    """Contacts (as the exporter reads them), their methods and tags, in a few queries."""
+    """Contacts (as the exporter reads them), their methods and tags, in a few queries.
+
+    The card tables (``ContactCard``, addresses, handles, dates, affiliations) come
+    from ``exporters.vcard.card_extras``.
+    """
     rows = []
     methods: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     tags: dict[int, list[str]] = defaultdict(list)
@@ -182,10 +285,14 @@ def card_texts(
     """``card_text`` for many contacts at once (a few queries per 500 contacts)."""
     previous = previous or {}
     uids = uids or {}
-    rows, methods, tags = _load(list(ids))
+    ids = list(ids)
+    rows, methods, tags = _load(ids)
+    extras = export.card_extras(ids)
     out = {}
     for contact in rows:
-        text = export.card(contact, methods.get(contact.id, []), tags.get(contact.id, []))
+        text = export.card(
+            contact, methods.get(contact.id, []), tags.get(contact.id, []), extras[contact.id]
+        )
         uid = contact.uid or uids.get(contact.id) or ""
         out[contact.id] = _finish(text, uid, previous.get(contact.id))
     return out
@@ -233,19 +340,22 @@ def _own_props(text: str) -> list[tuple[str, str, str]]:
 
 
 def _group_fields(props: list[tuple[str, str, str]]) -> dict[str, str | None]:
-    """The synced field each group belongs to (None: a group of properties netty keeps)."""
+    """The synced slot each group belongs to (None: a group of properties netty keeps)."""
     groups: dict[str, str | None] = {}
     for group, name, _line in props:
         if group and name != "X-ABLABEL":
-            field = _PROPERTY_FIELD.get(name)
+            field = _field_of(group, name, {})
             if groups.get(group) is None:
-                groups[group] = field
+                groups[group] = None if field == "netty" else field
     return groups
 
 
 def _field_of(group: str, name: str, groups: dict[str, str | None]) -> str | None:
+    """The slot of a property (``_SLOTS``), "netty" for netty's own, None for one kept."""
     if name == "X-ABLABEL" and group:
         return groups.get(group)
+    if group and name in _AFFILIATION_PROPS:
+        return "affiliations"
     if name.startswith("X-NETTY-"):
         return "netty"
     return _PROPERTY_FIELD.get(name)
@@ -268,7 +378,11 @@ def _finish(ours: str, uid: str, previous: str | None) -> str:
             before, now = fields_from_card(previous), fields_from_card(ours)
         except CardUnreadable:
             before, now = {}, {}
-        same = {f for f in SYNCED if f in before and before.get(f) == now.get(f)}
+        same = {
+            slot
+            for slot, names in _SLOTS.items()
+            if all(f in before and before.get(f) == now.get(f) for f in names)
+        }
         version = next((line for _g, n, line in old if n == "VERSION"), version)
     old_groups = _group_fields(old)
     kept_groups = {
@@ -348,6 +462,7 @@ def _apply_fields(contact_id: int | None, fields: dict[str, Any], now: pendulum.
         contact_id = view.id
     elif any(k in fields for k in ("name", "title", "organization", "location", "tags")):
         contacts.edit_contact(contact_id, _contact_fields(fields), now)
+    _apply_card(contact_id, fields, now)
     norms = {"emails": normalise_email, "phones": normalise_phone, "urls": normalise_url}
     kinds = {"emails": "email", "phones": "phone", "urls": "url"}
     touched = False
@@ -402,6 +517,112 @@ def _apply_fields(contact_id: int | None, fields: dict[str, Any], now: pendulum.
         ).execute()
         contacts.refresh_search_text([contact_id])
     return contact_id
+
+
+_CARD_COLUMN_NAMES = (
+    "prefix",
+    "given",
+    "additional",
+    "family",
+    "suffix",
+    "nicknames",
+    "gender",
+    "gender_text",
+    "unit",
+    "role",
+)
+
+
+def _apply_card(contact_id: int, fields: dict[str, Any], now: pendulum.DateTime) -> None:
+    """Write the card fields among ``fields`` to the card tables (inside a ``change()``).
+
+    Values are the ones ``fields_from_card`` gives, so they were read (and cleaned)
+    by the vCard importer; the cell formats are ``netty.services.cardfields``'.
+    """
+    from netty.services.contacts import organization_for
+
+    columns: dict[str, str] = {}
+    if "name_parts" in fields:
+        parts = list(fields["name_parts"] or ["", "", "", "", ""])
+        columns.update(zip(_CARD_COLUMN_NAMES[:5], [*parts, "", "", "", "", ""][:5], strict=True))
+    if "nicknames" in fields:
+        columns["nicknames"] = "\n".join(n for n in fields["nicknames"] if n)
+    if "gender" in fields:
+        sex, text = [*(fields["gender"] or []), "", ""][:2]
+        columns["gender"] = sex if sex in ("M", "F", "O", "N", "U") else ""
+        columns["gender_text"] = text
+    for name in ("unit", "role"):
+        if name in fields:
+            columns[name] = fields[name] or ""
+    if columns:
+        row = ContactCard.get_or_none(ContactCard.contact == contact_id)
+        if row is not None:
+            ContactCard.update(**columns).where(ContactCard.id == row.id).execute()
+        elif any(columns.values()):
+            ContactCard.insert(contact=contact_id, **columns).execute()
+    if "addresses" in fields:
+        Address.delete().where(Address.contact == contact_id).execute()
+        rows = []
+        for value, label in fields["addresses"]:
+            parts = parse_address_cell(value)[1:]
+            if any(parts):
+                address = dict(zip(ADDRESS_FIELDS, parts, strict=True))
+                rows.append(
+                    {"contact": contact_id, "label": label or "", "position": len(rows), **address}
+                )
+        if rows:
+            Address.insert_many(rows).execute()
+    if "handles" in fields:
+        Handle.delete().where(Handle.contact == contact_id).execute()
+        rows = []
+        for cell, label in fields["handles"]:
+            handle = parse_handle_cell(cell)
+            if handle is not None:
+                kind, service, value, _label = handle
+                rows.append(
+                    {
+                        "contact": contact_id,
+                        "kind": kind,
+                        "service": service,
+                        "value": value,
+                        "label": label or "",
+                        "position": len(rows),
+                    }
+                )
+        if rows:
+            Handle.insert_many(rows).execute()
+    if "affiliations" in fields:
+        Affiliation.delete().where(Affiliation.contact == contact_id).execute()
+        for position, cell in enumerate(fields["affiliations"]):
+            org, unit, title, role, current, start, end = parse_affiliation_cell(cell)
+            organization = organization_for(org, now) if org else None
+            Affiliation.insert(
+                contact=contact_id,
+                organization=organization.id if organization is not None else None,
+                unit=unit,
+                title=title,
+                role=role,
+                is_current=current,
+                start_year=start,
+                end_year=end,
+                position=position,
+            ).execute()
+    for name, kind in (("birthday", "BDAY"), ("anniversary", "ANNIVERSARY")):
+        if name not in fields:
+            continue
+        ContactDate.delete().where(
+            (ContactDate.contact == contact_id) & (ContactDate.kind == kind)
+        ).execute()
+        if fields[name]:
+            date = parse_date(kind, fields[name])
+            ContactDate.insert(
+                contact=contact_id,
+                kind=kind,
+                year=date.year,
+                month=date.month,
+                day=date.day,
+                text=date.text,
+            ).execute()
 
 
 def set_uid(contact_id: int, uid: str) -> None:
@@ -474,6 +695,46 @@ def _fingerprints(ids: list[int] | None) -> dict[int, tuple[str, bool, str | Non
         tags[cid].append(name)
     for cid, names in tags.items():
         hashes[cid].update(repr(sorted(names)).encode())
+    # the card tables, each row tagged with its table (what exporters.vcard.card_extras reads)
+    card_tables = (
+        ContactCard.select(
+            ContactCard.contact, *(getattr(ContactCard, c) for c in _CARD_COLUMN_NAMES)
+        ).order_by(ContactCard.contact),
+        Address.select(
+            Address.contact, Address.label, *(getattr(Address, f) for f in ADDRESS_FIELDS)
+        ).order_by(Address.contact, Address.position, Address.id),
+        Handle.select(
+            Handle.contact, Handle.kind, Handle.service, Handle.value, Handle.label
+        ).order_by(Handle.contact, Handle.position, Handle.id),
+        ContactDate.select(
+            ContactDate.contact,
+            ContactDate.kind,
+            ContactDate.year,
+            ContactDate.month,
+            ContactDate.day,
+            ContactDate.text,
+        ).order_by(
+            ContactDate.contact, ContactDate.kind.desc(), ContactDate.position, ContactDate.id
+        ),
+        Affiliation.select(
+            Affiliation.contact,
+            Organization.name,
+            Affiliation.unit,
+            Affiliation.title,
+            Affiliation.role,
+            Affiliation.is_current,
+            Affiliation.start_year,
+            Affiliation.end_year,
+        )
+        .join(Organization, JOIN.LEFT_OUTER)
+        .order_by(Affiliation.contact, Affiliation.position, Affiliation.id),
+    )
+    for table, query in enumerate(card_tables):
+        if ids is not None:
+            query = query.where(query.model.contact.in_(ids))
+        for cid, *values in database.execute(query):
+            if cid in hashes:
+                hashes[cid].update(repr((table, *values)).encode())
     return {cid: (h.hexdigest(), *meta[cid]) for cid, h in hashes.items()}
 
 
