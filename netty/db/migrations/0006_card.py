@@ -16,8 +16,8 @@ nothing lost. All three tables are journaled.
 
 from peewee import *
 
-from netty.db import journal
-from netty.db.fields import Timestamp, not_blank, one_of
+from netty.db import dialect, journal
+from netty.db.fields import Timestamp, one_of
 
 
 def up(migrator, db):
@@ -27,7 +27,7 @@ def up(migrator, db):
             table_name = "contact"
 
     class ContactCard(Model):
-        contact = ForeignKeyField(Contact, unique=True, on_delete="CASCADE")
+        contact = ForeignKeyField(Contact, unique=True, on_delete="CASCADE", **dialect.fk(db))
         prefix = TextField(default="")
         given = TextField(default="")
         additional = TextField(default="")
@@ -47,7 +47,7 @@ def up(migrator, db):
             table_name = "contact_card"
 
     class Address(Model):
-        contact = ForeignKeyField(Contact, on_delete="CASCADE")
+        contact = ForeignKeyField(Contact, on_delete="CASCADE", **dialect.fk(db))
         label = TextField(default="")
         po_box = TextField(default="")
         extended = TextField(default="")
@@ -64,10 +64,10 @@ def up(migrator, db):
             indexes = ((("contact", "position"), False),)
 
     class Handle(Model):
-        contact = ForeignKeyField(Contact, on_delete="CASCADE")
+        contact = ForeignKeyField(Contact, on_delete="CASCADE", **dialect.fk(db))
         kind = TextField(constraints=[one_of("kind", ("impp", "social"))])
         service = TextField(default="")
-        value = TextField(constraints=[not_blank("value")])
+        value = TextField(constraints=[Check(dialect.not_blank(db, "value"))])
         label = TextField(default="")
         position = IntegerField(default=0)
 

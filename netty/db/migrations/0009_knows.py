@@ -8,7 +8,7 @@ other user-data table, so ``netty knows`` and the ``knows:`` marker can be undon
 
 from peewee import *
 
-from netty.db import journal
+from netty.db import dialect, journal
 from netty.db.fields import Timestamp, one_of
 
 # As netty.db.vocab.KNOWS_HOW was when this migration was written (a later change
@@ -32,9 +32,13 @@ def up(migrator, db):
             table_name = "contact"
 
     class Knows(Model):
-        a = ForeignKeyField(Contact, on_delete="CASCADE", index=False)
+        a = ForeignKeyField(Contact, on_delete="CASCADE", index=False, **dialect.fk(db))
         b = ForeignKeyField(
-            Contact, on_delete="CASCADE", index=False, constraints=[Check("a_id < b_id")]
+            Contact,
+            on_delete="CASCADE",
+            index=False,
+            constraints=[Check("a_id < b_id")],
+            **dialect.fk(db),
         )
         how = TextField(default="acquaintance", constraints=[one_of("how", tuple(KNOWS_HOW))])
         created_at = Timestamp()
