@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+from tests.cli.helpers import query
 
 
 def test_goals_offer_the_defaults_then_show_progress(netty, monkeypatch):
@@ -53,8 +53,7 @@ def test_bad_goals_exit_2_with_one_line_and_write_nothing(netty, dbfile):
         result = netty("goals", "set", *args, ok=False)
         assert result.code == 2 and result.out == ""
         assert result.err.startswith("netty: ") and result.err.count("\n") == 1
-    conn = sqlite3.connect(dbfile)
-    assert conn.execute("SELECT count(*) FROM setting WHERE key = 'goals'").fetchone()[0] == 0
+    assert query(dbfile, "SELECT count(*) FROM setting WHERE key = 'goals'") == [(0,)]
 
 
 def test_target_keeps_the_old_spelling_and_adds_people_with_why(netty, dbfile):
@@ -71,8 +70,7 @@ def test_target_keeps_the_old_spelling_and_adds_people_with_why(netty, dbfile):
     assert netty("target", "--person", "Sally Jones", "--off").out == (
         "Sally Jones is no longer a target\n"
     )
-    conn = sqlite3.connect(dbfile)
-    assert conn.execute("SELECT is_target, target_note FROM contact").fetchall() == [(0, "")]
+    assert query(dbfile, "SELECT is_target, target_note FROM contact") == [(0, "")]
     result = netty("target", "--person", "Nobody Here", ok=False)
     assert result.code == 2
 

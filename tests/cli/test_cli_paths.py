@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import assert_user_error, dump
+from tests.cli.helpers import assert_user_error, dump, query
 
 
 @pytest.fixture
@@ -20,14 +19,11 @@ def people(netty) -> None:
 
 
 def links(dbfile: Path) -> list[tuple[str, str, str]]:
-    conn = sqlite3.connect(dbfile)
-    try:
-        return conn.execute(
-            "SELECT a.name, b.name, k.how FROM knows k JOIN contact a ON a.id = k.a_id"
-            " JOIN contact b ON b.id = k.b_id ORDER BY a.name"
-        ).fetchall()
-    finally:
-        conn.close()
+    return query(
+        dbfile,
+        "SELECT a.name, b.name, k.how FROM knows k JOIN contact a ON a.id = k.a_id"
+        " JOIN contact b ON b.id = k.b_id ORDER BY a.name",
+    )
 
 
 def test_knows_records_lists_changes_and_forgets(netty, dbfile, people) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from email import policy
 from email.parser import BytesParser
 
-from tests.cli.helpers import assert_user_error
+from tests.cli.helpers import assert_user_error, query
 
 
 def _history(netty) -> None:
@@ -133,7 +133,6 @@ def test_update_saved_lists(netty):
 
 
 def test_show_suggests_a_strength_beside_the_one_set_and_keeps_it(netty, dbfile):
-    import sqlite3
 
     _history(netty)
     netty("edit", "Zoë", "--strength", "2")
@@ -144,8 +143,7 @@ def test_show_suggests_a_strength_beside_the_one_set_and_keeps_it(netty, dbfile)
     ) in out
     out = netty("show", "Sam").out
     assert "strength: not set; suggested 3/5 (last talked 22 days ago" in out
-    with sqlite3.connect(dbfile) as conn:
-        stored = dict(conn.execute("SELECT name, strength FROM contact").fetchall())
+    stored = dict(query(dbfile, "SELECT name, strength FROM contact"))
     assert stored["Zoë Müller"] == 2 and stored["Sam Work"] is None
 
 
