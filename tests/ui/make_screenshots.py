@@ -33,6 +33,8 @@ SHOTS = {
     "letter": ("L",),
     "edit-item": ("slash", *"sally", "enter", "tab", "j", "e"),
     "paths": ("slash", *"hannah", "enter", "W"),
+    "goals": ("o",),
+    "strategy": ("S",),
     "event": (
         "E",
         *"Rotary breakfast",
