@@ -377,7 +377,9 @@ class MainScreen(Screen):
             return
         box = self.query_one("#filter", Input)
         box.remove_class("hidden")
-        box.focus()
+        # Focus now, not after the keys already queued (``focus()`` waits its turn);
+        # the list hands those on to the filter (``ContactList._on_key``).
+        self.set_focus(box)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -161,6 +161,26 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         filter: Filter
         sort: str
 
+    async def _on_key(self, event: events.Key) -> None:
+        """Keys typed in one burst straight after ``/`` (a fast typist, a paste, tmux)
+        belong to the filter. They are all queued here before the screen's ``/``
+        binding would run (bindings run when a key has bubbled up to the app), so the
+        list opens the filter itself, at once, and hands the keys queued behind ``/``
+        to whatever has focus now; as list keys they would sort (``s``) or open a
+        form (``a``)."""
+        focused = self.screen.focused
+        if focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return
+        if event.key == "slash" and hasattr(self.screen, "action_filter"):
+            event.stop()
+            event.prevent_default()
+            await self.run_action("screen.filter")
+            return
+        await super()._on_key(event)
+
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
         self._index: ContactIndex | None = None
