@@ -219,16 +219,17 @@ def _pings(
         f"{dialect.days_between(database, '?', 'c.next_ping_at')}, c.last_interaction_at"
     )
     # Per ring, contacts on the ring's default cadence come from one index range in
-    # next_ping_at order (no sort), so a limited call reads only what it returns.
+    # next_ping_at order (no sort), so a limited call reads only what it returns. Ties
+    # go by id, the index's own last column: the same order on SQLite and PostgreSQL.
     default_sql = (
         f"SELECT {columns} FROM contact c WHERE c.archived_at IS NULL AND c.ring = ? "
-        f"AND c.cadence_days IS NULL AND c.next_ping_at <= ? ORDER BY c.next_ping_at{cap}"
+        f"AND c.cadence_days IS NULL AND c.next_ping_at <= ? ORDER BY c.next_ping_at, c.id{cap}"
     )
     # The few with a cadence of their own are read whole through the same index (no
     # next_ping_at bound, so the planner cannot prefer a wider index) and ranked here.
     custom_sql = (
         f"SELECT {columns} FROM contact c WHERE c.archived_at IS NULL AND c.ring = ? "
-        "AND c.cadence_days > 0"
+        "AND c.cadence_days > 0 ORDER BY c.cadence_days, c.next_ping_at, c.id"
     )
     zone = now.tz or pendulum.UTC
     today = now.date().toordinal()
