@@ -143,7 +143,7 @@ class ContactForm(SavesInWorker, ModalScreen[int | None]):
                 for kind in ("birthday", "anniversary"):
                     value = getattr(view, kind) if view else None
                     with Vertical(classes="col"):
-                        yield Label(f"{kind.capitalize()} (MM-DD or YYYY-MM-DD)")
+                        yield Label(f"{kind.capitalize()} (MM-DD or YYYY-MM-DD)", markup=False)
                         yield Input(for_terminal(value.iso()) if value else "", id=kind)
             with Horizontal(classes="row"):
                 with Vertical(classes="col"):
