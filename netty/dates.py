@@ -98,7 +98,8 @@ for _day, _names in (
     for _name in _names:
         _WEEKDAYS[_name] = _day
 
-_MONTH_NAMES = (
+#: January..December, for saying a month in words.
+MONTH_NAMES = (
     "January",
     "February",
     "March",
@@ -113,7 +114,7 @@ _MONTH_NAMES = (
     "December",
 )
 _MONTHS: dict[str, int] = {}
-for _number, _full in enumerate(_MONTH_NAMES, start=1):
+for _number, _full in enumerate(MONTH_NAMES, start=1):
     _MONTHS[_full.lower()] = _number
     _MONTHS[_full[:3].lower()] = _number
 _MONTHS["sept"] = 9
@@ -547,7 +548,7 @@ def _too_far(text: str) -> InvalidInput:
 
 
 def _no_such_date(text: str, month: int, year: int | None) -> InvalidInput:
-    name = _MONTH_NAMES[month - 1]
+    name = MONTH_NAMES[month - 1]
     if year is None:
         days = _MONTH_MAX_DAYS[month - 1]
         return InvalidInput(f"no such date: {_quote(text)} ({name} has at most {days} days)")

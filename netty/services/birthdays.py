@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pendulum
 
-from netty.dates import MAX_YEAR, MIN_YEAR, local_day, plural
+from netty.dates import MAX_YEAR, MIN_YEAR, MONTH_NAMES, local_day, plural
 from netty.db.models import ContactDate
 from netty.errors import InvalidInput
 from netty.services.changes import change, who
@@ -30,20 +30,6 @@ KINDS = {"birthday": "BDAY", "anniversary": "ANNIVERSARY"}
 NAMES = {stored: word for word, stored in KINDS.items()}
 #: The prep sheet and the contact card say "birthday in 4 days" this many days ahead.
 SOON_DAYS = 14
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(frozen=True)
@@ -74,7 +60,7 @@ class DateValue:
         """As people read it: ``15 March 1980``, ``15 March`` or the text."""
         if not self.recurs:
             return self.text
-        words = f"{self.day} {_MONTHS[self.month - 1]}"
+        words = f"{self.day} {MONTH_NAMES[self.month - 1]}"
         return f"{words} {self.year}" if self.year else words
 
     def iso(self) -> str:
@@ -120,7 +106,7 @@ def parse_value(kind: str, text: str | None) -> DateValue | None:
         raise InvalidInput(f"{name} month must be from 01 to 12, not {month:02d}")
     longest = pendulum.date(year if year else 2000, month, 1).days_in_month  # 2000: a leap year
     if not 1 <= day <= longest:
-        where = f"{_MONTHS[month - 1]} {year}" if year else _MONTHS[month - 1]
+        where = f"{MONTH_NAMES[month - 1]} {year}" if year else MONTH_NAMES[month - 1]
         raise InvalidInput(f"{name}: {where} has no day {day}")
     return DateValue(stored, year, month, day)
 

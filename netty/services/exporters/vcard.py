@@ -129,7 +129,15 @@ def active_contacts():
         .order_by(Contact.name_key, Contact.id)
         .objects()
     )
-    ids = [r.id for r in rows]
+    methods, tags = methods_and_tags([r.id for r in rows])
+    return rows, methods, tags
+
+
+def methods_and_tags(
+    ids: list[int],
+) -> tuple[dict[int, list[tuple[str, str, str]]], dict[int, list[str]]]:
+    """For contacts ``ids``: their (kind, value, label) methods in order, and their tag
+    names, keyed by contact id, two queries per chunk of ids (export and vdir sync)."""
     methods: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     tags: dict[int, list[str]] = defaultdict(list)
     for chunk in chunks(ids):
@@ -150,7 +158,7 @@ def active_contacts():
             .tuples()
         ):
             tags[cid].append(name)
-    return rows, methods, tags
+    return methods, tags
 
 
 def card_data(rows, now: pendulum.DateTime) -> dict[int, CardData]:

@@ -250,8 +250,6 @@ def _load(ids: list[int]) -> tuple[list[Any], dict[int, list], dict[int, list[st
     from ``exporters.vcard.card_extras``.
     """
     rows = []
-    methods: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
-    tags: dict[int, list[str]] = defaultdict(list)
     for chunk in chunks(ids):
         rows.extend(
             Contact.select(*_CARD_COLUMNS, Organization.name.alias("org_name"))
@@ -259,23 +257,7 @@ def _load(ids: list[int]) -> tuple[list[Any], dict[int, list], dict[int, list[st
             .where(Contact.id.in_(chunk))
             .namedtuples()
         )
-        for cid, kind, value, label in (
-            ContactMethod.select(
-                ContactMethod.contact, ContactMethod.kind, ContactMethod.value, ContactMethod.label
-            )
-            .where(ContactMethod.contact.in_(chunk))
-            .order_by(ContactMethod.contact, ContactMethod.kind, ContactMethod.position)
-            .tuples()
-        ):
-            methods[cid].append((kind, value, label))
-        for cid, name in (
-            ContactTag.select(ContactTag.contact, Tag.name)
-            .join(Tag)
-            .where(ContactTag.contact.in_(chunk))
-            .order_by(ContactTag.contact, Tag.name)
-            .tuples()
-        ):
-            tags[cid].append(name)
+    methods, tags = export.methods_and_tags(ids)
     return rows, methods, tags
 
 
