@@ -836,17 +836,19 @@ def info(env: Env) -> None:
 @cli.command()
 @pass_env
 def check(env: Env) -> None:
-    """Check the database file for damage (SQLite's integrity and foreign-key checks).
+    """Check the database for damage: on a file, SQLite's integrity and foreign-key
+    checks; on a server, netty's tables, constraints, indexes; on both, the journal
+    triggers undo needs.
 
     Exit 0 and "ok" when sound; otherwise the problems found, then one line on
     stderr saying what to do, and exit 2.
     """
     from netty.services.backup import check_database
 
-    env.open()
-    report = check_database()
+    location = env.open()
+    report = check_database(mask_password(location))
     if report.ok:
-        echo(f"ok: {report.location} passed integrity_check and foreign_key_check")
+        echo(f"ok: {report.location} passed {report.checks}")
         return
     for line in report.problems[:20]:
         echo(f"  {line}")

@@ -53,7 +53,9 @@ def to_pyformat(sql: str) -> str:
 
     SQL that already holds ``%s`` (peewee's own, or written with ``param()``) is
     returned as it is. ``NettyPostgres.execute_sql`` applies this to every raw
-    statement, as a safety net: new code should still use ``param()``.
+    statement: netty's raw SQL is written once, in SQLite's ``?`` style, and this is
+    the one place its placeholders are translated (the PostgreSQL test pass runs every
+    such statement). A statement must not mix ``?`` with ``%s``.
     """
     if "%s" in sql or ("?" not in sql and "%" not in sql):
         return sql

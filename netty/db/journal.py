@@ -205,6 +205,31 @@ def drop_triggers(db: Database) -> None:
             db.execute_sql(f"DROP TRIGGER IF EXISTS journal_{table}_{event}{on}")
 
 
+def missing_triggers(db: Database) -> list[str]:
+    """One line for each journal trigger that is missing (or disabled, on PostgreSQL)
+    on a journaled table that exists: without it, that table's writes could not be
+    undone. Empty when every trigger ``install_triggers`` makes is in place."""
+    postgres = dialect.is_postgres(db)
+    if postgres:
+        rows = db.execute_sql(
+            "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND NOT t.tgisinternal AND t.tgenabled <> 'D'"
+        )
+    else:
+        rows = db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    have = {name for (name,) in rows}
+    existing = set(db.get_tables())
+    return [
+        f"journal trigger journal_{table}_{event} is missing: changes to {table} "
+        "could not be undone (netty recreates it on the next migration)"
+        for table in JOURNALED
+        if table in existing
+        for event in ("insert", "update", "delete")
+        if f"journal_{table}_{event}" not in have
+    ]
+
+
 def install_triggers(db: Database) -> None:
     """(Re)create the journal triggers on every journaled table, from its columns now
     (SQLite triggers, or plpgsql trigger functions on PostgreSQL)."""

@@ -27,6 +27,7 @@ from peewee import SqliteDatabase
 
 from netty.db import backup_file, integrity_problems, prune_backups
 from netty.db.dialect import is_postgres
+from netty.db.journal import missing_triggers
 from netty.db.models import database
 from netty.db.pgbackup import backup_database, default_backup, write_backup
 from netty.errors import InvalidInput
@@ -135,15 +136,68 @@ def default_backup_in(db, url: str, folder: Path, now: pendulum.DateTime) -> Pat
 
 @dataclass(frozen=True)
 class CheckReport:
-    """What ``check_database`` found: ``problems`` (empty when sound) and what to do."""
+    """What ``check_database`` found: ``problems`` (empty when sound) and what to do.
+
+    ``checks`` names what was run, for the "ok" line (the engines check differently).
+    """
 
     location: str
     problems: tuple[str, ...]
     advice: str
+    checks: str = "integrity_check, foreign_key_check and the journal triggers"
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+SERVER_CHECKS = (
+    "netty's tables and columns, validated constraints and indexes, the journal triggers"
+)
+
+
+def server_problems() -> list[str]:
+    """What is wrong with the open PostgreSQL database, one line each (empty: sound).
+
+    Read from the system catalogs of the connection's schema: a model's table or
+    column that is missing, a constraint still ``NOT VALID`` (``pg_constraint.
+    convalidated``), an index a failed ``CREATE INDEX CONCURRENTLY`` left invalid
+    (``pg_index.indisvalid``), and a missing or disabled journal trigger.
+    """
+    from netty.db.models import MODELS
+
+    db = database.obj
+    problems: list[str] = []
+    tables = set(db.get_tables())
+    for model in MODELS:
+        table = model._meta.table_name
+        if table not in tables:
+            problems.append(f"table {table} is missing")
+            continue
+        have = {column.name for column in db.get_columns(table)}
+        for field in model._meta.sorted_fields:
+            if field.column_name not in have:
+                problems.append(f"column {table}.{field.column_name} is missing")
+    schema = db.execute_sql("SELECT current_schema()").fetchone()[0]
+    for name, table in db.execute_sql(
+        "SELECT con.conname, cls.relname FROM pg_constraint con "
+        "JOIN pg_class cls ON cls.oid = con.conrelid "
+        "JOIN pg_namespace ns ON ns.oid = cls.relnamespace "
+        "WHERE ns.nspname = %s AND NOT con.convalidated ORDER BY cls.relname, con.conname",
+        (schema,),
+    ):
+        problems.append(f"constraint {name} on {table} is not validated")
+    for name, table in db.execute_sql(
+        "SELECT ic.relname, tc.relname FROM pg_index ix "
+        "JOIN pg_class ic ON ic.oid = ix.indexrelid "
+        "JOIN pg_class tc ON tc.oid = ix.indrelid "
+        "JOIN pg_namespace ns ON ns.oid = tc.relnamespace "
+        "WHERE ns.nspname = %s AND NOT (ix.indisvalid AND ix.indisready) "
+        "ORDER BY tc.relname, ic.relname",
+        (schema,),
+    ):
+        problems.append(f"index {name} on {table} is invalid (rebuild it with REINDEX)")
+    return problems + missing_triggers(db)
 
 
 def _newest_sound_backup(source: Path) -> Path | None:
@@ -156,12 +210,30 @@ def _newest_sound_backup(source: Path) -> Path | None:
     return None
 
 
-def check_database() -> CheckReport:
-    """``netty check``: ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check`` on the
-    open database; a URL database is left to its server (reported sound)."""
+def check_database(location: str = "the database server") -> CheckReport:
+    """``netty check``.
+
+    On a SQLite file: ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check``,
+    then the change journal's triggers (``journal.missing_triggers``); a damaged
+    file's advice names the newest sound backup beside it.
+
+    On PostgreSQL (``location`` is the URL with its password masked), the server
+    keeps pages and foreign keys sound itself, so what is checked is what could
+    still be wrong: every table and column netty's models expect, constraints left
+    ``NOT VALID``, indexes left invalid by a failed build, and the journal triggers
+    that make undo possible (see ``server_problems``).
+    """
     source = database_file()
     if source is None:
-        return CheckReport("the database server", (), "")
+        problems = tuple(server_problems())
+        advice = (
+            f"{location} is not as netty left it: {len(problems)} problem"
+            f"{'s' if len(problems) != 1 else ''} (first: {problems[0][:120]}); "
+            "restore it from a backup (pg_restore) or ask its administrator"
+            if problems
+            else ""
+        )
+        return CheckReport(location, problems, advice, SERVER_CHECKS)
     problems = list(integrity_problems(source))
     try:
         rows = database.execute_sql("PRAGMA foreign_key_check").fetchall()
@@ -171,6 +243,8 @@ def check_database() -> CheckReport:
     problems += [
         f"{table} row {rowid} refers to a missing {parent} row" for table, rowid, parent, _ in rows
     ]
+    if not problems:
+        problems += missing_triggers(database.obj)
     if not problems:
         return CheckReport(str(source), (), "")
     good = _newest_sound_backup(source)

@@ -1,5 +1,8 @@
-"""Several netty processes writing one file at once: every acknowledged write is
+"""Several netty processes writing one database at once: every acknowledged write is
 there afterwards, nothing exits 1, and a lock held too long is one exit-2 line.
+
+On the PostgreSQL pass the writers share one server database instead of a file:
+two people or two machines on one network (issue 14).
 
 Each writer is a real ``netty`` process (``python -m netty.cli``) in a loop, as two
 shell loops of ``netty add`` would be. Issue 9 measured, before the write lock was
@@ -10,7 +13,6 @@ writes with two writers and 1 in 5 with five, and 8 of 405 tag edits lost silent
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -18,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import pgschema
+from tests.cli.helpers import query
 from tests.lockholder import write_lock_held
 
 pytestmark = pytest.mark.reliability
@@ -86,17 +90,26 @@ def _setup(db: Path) -> None:
     close_database()
 
 
-def _query(db: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+def _query(db: Path | str, sql: str) -> list[tuple]:
+    return query(db, sql)
+
+
+@pytest.fixture
+def shared(tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """The one database every writer opens: a file, or a server database's URL."""
+    if pgschema.SERVER_URL:
+        return pgschema.fresh_url(request)
+    return tmp_path / "netty.db"
+
+
+def _sound(db: Path | str) -> None:
+    if "://" not in str(db):
+        assert _query(db, "PRAGMA integrity_check") == [("ok",)]
 
 
 @pytest.mark.parametrize("writers", [2, 4])
-def test_adds_and_logs_from_several_processes_all_land(tmp_path: Path, writers: int):
-    db = tmp_path / "netty.db"
+def test_adds_and_logs_from_several_processes_all_land(shared, writers: int):
+    db = shared
     _setup(db)
     jobs = [(f"w{n}", "add" if n % 2 == 0 else "log", 25) for n in range(writers)]
     results = _writers(db, jobs)
@@ -109,13 +122,13 @@ def test_adds_and_logs_from_several_processes_all_land(tmp_path: Path, writers: 
         else:
             notes = {r[0] for r in _query(db, "SELECT summary FROM interaction")}
             assert {f"{prefix} note {x[1]}" for x in lines} <= notes
-    assert _query(db, "PRAGMA integrity_check") == [("ok",)]
+    _sound(db)
     journal = _query(db, "SELECT count(*) FROM change WHERE state = 'done'")[0][0]
     assert journal == 1 + writers * 25  # one entry per acknowledged write
 
 
-def test_tag_edits_of_one_contact_from_two_processes_lose_nothing(tmp_path: Path):
-    db = tmp_path / "netty.db"
+def test_tag_edits_of_one_contact_from_two_processes_lose_nothing(shared):
+    db = shared
     _setup(db)
     results = _writers(db, [("a", "tag", 30), ("b", "tag", 30)])
     acknowledged = set()
@@ -133,6 +146,9 @@ def test_tag_edits_of_one_contact_from_two_processes_lose_nothing(tmp_path: Path
     assert acknowledged == tags  # every edit's tag is there: none read stale and lost
 
 
+@pytest.mark.sqlite_only(
+    "holds SQLite's file lock; tests/db/test_postgres.py holds the advisory lock"
+)
 def test_a_lock_held_past_the_busy_timeout_is_one_line_exit_2(tmp_path: Path):
     db = tmp_path / "netty.db"
     _setup(db)
