@@ -2,6 +2,7 @@
 
     python tests/benchmark.py [--sizes 1000 50000] [--runs 5]
     python tests/benchmark.py --peers [--sizes ...]   (khard and abook beside netty)
+    python tests/benchmark.py --engines [--size N]    (SQLite beside PostgreSQL)
 
 Not collected by pytest (timed tests flake); run it by hand and put the table in
 the closing note. Each figure is the median of several runs. Databases are made
@@ -271,7 +272,18 @@ def main() -> None:
     parser.add_argument(
         "--peers", action="store_true", help="khard and abook beside netty (benchmark_peers.py)"
     )
+    parser.add_argument(
+        "--engines",
+        action="store_true",
+        help="SQLite beside PostgreSQL (benchmark_engines.py)",
+    )
     args, _rest = parser.parse_known_args()
+    if args.engines:
+        sys.path.insert(0, str(Path(__file__).parent))
+        from benchmark_engines import main as engines
+
+        engines([a for a in sys.argv[1:] if a != "--engines"])
+        return
     if args.peers:
         sys.path.insert(0, str(Path(__file__).parent))
         from benchmark_peers import main as peers

@@ -9,6 +9,7 @@ from typing import Any
 
 import pendulum
 
+from netty.db.bulk import execute_many
 from netty.db.fields import from_utc_text, to_utc_text
 from netty.db.models import Setting, database
 from netty.db.vocab import DEFAULT_CADENCE_DAYS, RINGS
@@ -123,11 +124,7 @@ def set_ring_cadence(ring: int, days: int, now: pendulum.DateTime) -> dict[int, 
         moved = [
             (to_utc_text(from_utc_text(base).in_tz(zone).add(days=days)), cid) for cid, base in rows
         ]
-        cursor = database.cursor()
-        cursor.executemany(
-            f"UPDATE contact SET next_ping_at = {database.param} WHERE id = {database.param}",
-            moved,
-        )
+        execute_many("UPDATE contact SET next_ping_at = ? WHERE id = ?", moved)
     return cadences
 
 
