@@ -196,8 +196,8 @@ def main(argv: list[str] | None = None) -> None:
         )
         url = args.url
         cluster = None
-        if not url:
-            cluster = folder / "pg"
+        if not url:  # its own folder (tests/pg.py gives it to the cluster's user)
+            cluster = Path(tempfile.mkdtemp(prefix="netty-bench-pg-"))
             url = _start_cluster(cluster) or ""
         if url:
             os.environ["NETTY_TEST_DATABASE_URL"] = url
@@ -223,6 +223,7 @@ def main(argv: list[str] | None = None) -> None:
                         capture_output=True,
                         check=False,
                     )
+                    shutil.rmtree(cluster, ignore_errors=True)
     engines = list(results)
     head = f"| {f'{args.size:,} contacts, median of {args.runs}':<36} |"
     head += "".join(f" {e:>10} |" for e in engines)
