@@ -74,7 +74,8 @@ def write_backup(db: Database, url: str, target: Path) -> Path:
     it is on the PATH and works, else the JSON copy (a ``.dump`` name then becomes
     ``.json``). A name that is taken gets -2, -3 ... Returns the file written."""
     pg_dump = shutil.which("pg_dump")
-    written = _pg_dump(pg_dump, url, target) if pg_dump else None
+    schema = db.execute_sql("SELECT current_schema()").fetchone()[0] or "public"
+    written = _pg_dump(pg_dump, url, target, schema) if pg_dump else None
     if written is None:
         if target.suffix == ".dump":
             target = target.with_suffix(".json")
@@ -91,8 +92,10 @@ def _free(path: Path) -> Path:
     return candidate
 
 
-def _pg_dump(program: str, url: str, target: Path) -> Path | None:
-    """``pg_dump -Fc`` into ``target``; None if it fails (a version mismatch, say)."""
+def _pg_dump(program: str, url: str, target: Path, schema: str) -> Path | None:
+    """``pg_dump -Fc`` of netty's ``schema`` only (a shared database's other schemas
+    are not netty's to copy) into ``target``; None if it fails (a version mismatch,
+    say)."""
     target = _free(target)
     temp = target.with_name(f".{target.name}.{os.getpid()}.netty-tmp")
     bare, password = _without_password(url)
@@ -101,7 +104,17 @@ def _pg_dump(program: str, url: str, target: Path) -> Path | None:
         env["PGPASSWORD"] = password
     try:
         result = subprocess.run(
-            [program, "--format=custom", "--no-owner", "--file", str(temp), "--dbname", bare],
+            [
+                program,
+                "--format=custom",
+                "--no-owner",
+                "--schema",
+                '"' + schema.replace('"', '""') + '"',  # quoted: the name, not a pattern
+                "--file",
+                str(temp),
+                "--dbname",
+                bare,
+            ],
             env=env,
             capture_output=True,
             text=True,

@@ -185,6 +185,10 @@ def test_a_new_database_gets_every_migration_and_no_backup():
 @needs_server
 def test_an_upgrade_is_backed_up_first_and_says_where(tmp_path):
     name, url = pgschema.create_schema()
+    other, other_url = pgschema.create_schema()  # someone else's, in the same database
+    neighbour = dialect.postgres_database(other_url)
+    neighbour.execute_sql("CREATE TABLE private (secret text)")
+    neighbour.close()
     try:
         open_database(url, NOW)
         close_database()
@@ -205,9 +209,12 @@ def test_an_upgrade_is_backed_up_first_and_says_where(tmp_path):
             ["pg_restore", "--list", str(backup)], capture_output=True, text=True, check=True
         ).stdout
         assert f"TABLE {name} contact " in listing
+        # only netty's schema: a shared database's other schemas are not netty's to copy
+        assert f"TABLE {other} private " not in listing and other not in listing
     finally:
         close_database()
         pgschema.drop_schema(name)
+        pgschema.drop_schema(other)
 
 
 @needs_server
