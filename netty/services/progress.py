@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pendulum
-from peewee import Case, fn
+from peewee import SQL, Case, fn
 
 from netty.db.fields import to_utc_text
 from netty.db.models import (
@@ -223,7 +223,7 @@ def _figures(bounds: list[pendulum.DateTime], by: str) -> Stats:
     for period in range(n):
         count, in_person = (
             Interaction.select(
-                fn.COUNT(Interaction.id),
+                fn.COUNT(SQL("*")),  # the index has every column: no row read (PostgreSQL)
                 fn.SUM(Case(None, [(Interaction.in_person == True, 1)], 0)),  # noqa: E712
             )
             .where(

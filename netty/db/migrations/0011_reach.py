@@ -13,7 +13,7 @@ scans instead of a read of every contact row.
 
 from peewee import *
 
-from netty.db import journal, reach
+from netty.db import dialect, journal, reach
 from netty.db.fields import Timestamp
 
 
@@ -41,6 +41,8 @@ def up(migrator, db):
         migrator.add_index("contact", ("archived_at", "connected_at", "created_at", "ring"), False)
     )
     reach.rebuild(db)
+    if dialect.is_postgres(db):  # the planner's statistics for the new table, now
+        db.execute_sql("ANALYZE reach")
     journal.install_triggers(db)
 
 
