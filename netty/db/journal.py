@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from peewee import Database
 
-from netty.db import dialect
+from netty.db import dialect, reach
 
 CHANGE_TABLE = "change"
 CHANGE_ROW_TABLE = "change_row"
@@ -194,7 +194,9 @@ def pg_trigger_sql(db: Database, table: str) -> list[str]:
 
 
 def drop_triggers(db: Database) -> None:
-    """Drop every journal trigger (before a migration rebuilds a table)."""
+    """Drop every journal trigger, and those keeping the derived ``reach`` table
+    (``netty.db.reach``), before a migration rebuilds a table."""
+    reach.drop_triggers(db)
     postgres = dialect.is_postgres(db)
     existing = set(db.get_tables()) if postgres else set()
     for table in JOURNALED:
@@ -232,7 +234,8 @@ def missing_triggers(db: Database) -> list[str]:
 
 def install_triggers(db: Database) -> None:
     """(Re)create the journal triggers on every journaled table, from its columns now
-    (SQLite triggers, or plpgsql trigger functions on PostgreSQL)."""
+    (SQLite triggers, or plpgsql trigger functions on PostgreSQL), and the triggers
+    that keep the derived ``reach`` table once it exists (``netty.db.reach``)."""
     drop_triggers(db)
     existing = set(db.get_tables())
     make = pg_trigger_sql if dialect.is_postgres(db) else trigger_sql
@@ -241,3 +244,4 @@ def install_triggers(db: Database) -> None:
             continue
         for statement in make(db, table):
             db.execute_sql(statement)
+    reach.install_triggers(db)

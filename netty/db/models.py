@@ -115,6 +115,8 @@ class Contact(BaseModel):
         indexes = (
             (("archived_at", "next_ping_at"), False),
             (("archived_at", "ring", "cadence_days", "next_ping_at"), False),
+            # new people per ring in the progress figures (migration 0011)
+            (("archived_at", "connected_at", "created_at", "ring"), False),
         )
 
 
@@ -523,3 +525,33 @@ class VdirCard(BaseModel):
 
 #: Sync bookkeeping (see ``VdirCard``): not user data, so neither journaled nor exported.
 SYNC_MODELS = [VdirCard]
+
+
+class Reach(BaseModel):
+    """One (conversation, person) pair: derived from ``interaction``,
+    ``interaction_contact`` and ``contact`` and kept right by triggers
+    (``netty.db.reach``; migration 0011), for the people-reached figures.
+
+    ``occurred_at`` is the interaction's moment (UTC); ``ring`` and ``channel`` the
+    person's now. No foreign keys: the triggers remove a row with its sources.
+    """
+
+    interaction_id = IntegerField()
+    contact_id = IntegerField()
+    occurred_at = Timestamp()
+    ring = IntegerField()
+    channel = TextField(null=True)
+
+    class Meta:
+        primary_key = False
+        indexes = (
+            (("interaction_id", "contact_id"), True),
+            (("contact_id",), False),
+            (("ring", "occurred_at", "contact_id"), False),
+            (("ring", "channel", "occurred_at", "contact_id"), False),
+        )
+
+
+#: Derived from user data by triggers (see ``Reach``): neither journaled, exported
+#: nor restored.
+DERIVED_MODELS = [Reach]

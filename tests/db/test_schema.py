@@ -18,7 +18,7 @@ from playhouse.schema_diff import diff_models
 from netty.db import MODELS, SCHEMA_TABLE, database
 from netty.db.dialect import is_postgres
 from netty.db.journal import JOURNALED, OUTSIDE_MESSAGE, trigger_sql
-from netty.db.models import JOURNAL_MODELS, SYNC_MODELS, Contact, Organization
+from netty.db.models import DERIVED_MODELS, JOURNAL_MODELS, SYNC_MODELS, Contact, Organization
 
 STAMP = "2026-11-23 10:00:00"
 
@@ -98,7 +98,7 @@ def interaction_id(db: Path) -> int:
 
 
 def test_models_match_the_migrated_schema(db: Path) -> None:
-    diff = diff_models(database, MODELS + JOURNAL_MODELS + SYNC_MODELS)
+    diff = diff_models(database, MODELS + JOURNAL_MODELS + SYNC_MODELS + DERIVED_MODELS)
     assert not diff, f"models and migrations disagree:\n{diff}"
 
 
@@ -153,8 +153,8 @@ def test_models_and_migrations_create_identical_tables(db: Path) -> None:
     """Stronger than diff_models: column types, NOT NULL and CHECKs must match too."""
     migrated = _schema(database)
     fresh = SqliteDatabase(":memory:")
-    with fresh.bind_ctx(MODELS + SYNC_MODELS):
-        fresh.create_tables(MODELS + SYNC_MODELS)
+    with fresh.bind_ctx(MODELS + SYNC_MODELS + DERIVED_MODELS):
+        fresh.create_tables(MODELS + SYNC_MODELS + DERIVED_MODELS)
         from_models = _schema(fresh)
     fresh.close()
     assert migrated - from_models == set()
