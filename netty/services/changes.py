@@ -33,6 +33,7 @@ from peewee import IntegrityError, OperationalError, SqliteDatabase, fn
 
 from netty.db.journal import JOURNALED
 from netty.db.models import Change, ChangeRow, database
+from netty.db.reach import TABLE as REACH
 from netty.errors import Conflict, DatabaseBusy, NotFound
 
 MAX_ENTRIES = 5000
@@ -174,8 +175,11 @@ def refresh_statistics(tables) -> None:
     """
     if not _postgres():
         return
-    for table in sorted(set(tables)):
-        if table in JOURNALED:
+    tables = set(tables)
+    if tables & {"interaction", "interaction_contact", "contact"}:
+        tables.add(REACH)  # derived from them by triggers (netty.db.reach)
+    for table in sorted(tables):
+        if table in JOURNALED or table == REACH:
             try:
                 with database.atomic():
                     database.execute_sql(f'ANALYZE "{table}"')
