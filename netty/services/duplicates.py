@@ -28,12 +28,11 @@ database is taken first, so a merge can be undone by restoring it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import pendulum
-from peewee import JOIN
 from rapidfuzz import fuzz, process
 
 from netty.db.models import (
@@ -48,6 +47,7 @@ from netty.db.models import (
     Organization,
     Promise,
     Reminder,
+    database,
 )
 from netty.errors import InvalidInput, NotFound
 from netty.services.candidates import Candidate, candidates
@@ -59,7 +59,6 @@ from netty.services.views import Ref
 SAME_ORG_SCORE = 85
 SHARED_DETAIL_SCORE = 75
 NICKNAME_SCORE = 90
-MAX_BLOCK = 2000  # larger organizations are compared by exact name only
 
 
 @dataclass(frozen=True)
@@ -102,65 +101,114 @@ class MergeResult:
 
 
 class _Groups:
+    """Pairs of contacts joined into groups (union-find), with each pair's reasons and
+    best score; pairs keep the order they were first made in (it orders the reasons)."""
+
     def __init__(self) -> None:
         self.parent: dict[int, int] = {}
-        self.reasons: dict[tuple[int, int], list[str]] = defaultdict(list)
+        self.reasons: dict[tuple[int, int], tuple[str, ...]] = {}
         self.scores: dict[tuple[int, int], int] = {}
 
     def find(self, x: int) -> int:
-        root = self.parent.setdefault(x, x)
-        while root != self.parent[root]:
-            root = self.parent[root]
+        parent = self.parent
+        root = parent.setdefault(x, x)
+        while root != parent[root]:
+            root = parent[root]
         while x != root:
-            self.parent[x], x = root, self.parent[x]
+            parent[x], x = root, parent[x]
         return root
 
     def pair(self, a: int, b: int, reason: str, score: int) -> None:
         if a == b:
             return
-        key = (min(a, b), max(a, b))
-        if reason not in self.reasons[key]:
-            self.reasons[key].append(reason)
+        key = (a, b) if a < b else (b, a)
+        said = self.reasons.get(key, ())
+        if reason not in said:
+            self.reasons[key] = (*said, reason)
         self.scores[key] = max(self.scores.get(key, 0), score)
         self.parent[self.find(a)] = self.find(b)
 
+    def join_new(self, ids: list[int], reason: str, score: int) -> None:
+        """``pair(ids[0], other, reason, score)`` for every other id, for ``ids`` in
+        increasing order none of which is in a pair yet (the first rule), in bulk."""
+        if len(ids) < 2:
+            return
+        first = ids[0]
+        self.parent.update(dict.fromkeys(ids, first))
+        keys = [(first, other) for other in ids[1:]]
+        self.reasons.update(dict.fromkeys(keys, (reason,)))
+        self.scores.update(dict.fromkeys(keys, score))
+
+    def grouped(self) -> Iterator[tuple[list[int], tuple[str, ...], int]]:
+        """Each group: its ids in order, its pairs' reasons (in the order the pairs were
+        made, each once) and its best score."""
+        parent = self.parent
+        root_of: dict[int, int] = {}
+        members: dict[int, list[int]] = defaultdict(list)
+        for cid in parent:
+            root = cid
+            while root != parent[root]:
+                root = parent[root]
+            root_of[cid] = root
+            members[root].append(cid)
+        pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for key in self.reasons:
+            pairs[root_of[key[0]]].append(key)
+        for root, ids in members.items():
+            if len(ids) < 2:
+                continue
+            ids.sort()
+            keys = pairs[root]
+            reasons = dict.fromkeys(r for key in keys for r in self.reasons[key])
+            yield ids, tuple(reasons), max(map(self.scores.__getitem__, keys))
+
 
 def find_duplicates() -> list[DuplicateGroup]:
-    """Groups of active contacts that may be the same person, the surest first."""
-    people = {
-        cid: (name, key, org_id, org_name)
-        for cid, name, key, org_id, org_name in Contact.select(
-            Contact.id, Contact.name, Contact.name_key, Contact.organization, Organization.name
-        )
-        .join(Organization, JOIN.LEFT_OUTER)
+    """Groups of active contacts that may be the same person, the surest first.
+
+    Every rule looks at all the contacts it applies to, with no cut-off that
+    depends on the network's size (issue 16: a larger network finds every group a
+    smaller one with the same names finds): close names are compared within each
+    organization, once per distinct name (people with one name are already one
+    group by "same name", so comparing one of them stands for all of them, with
+    the same reasons and scores).
+    """
+    query = (
+        Contact.select(Contact.id, Contact.name, Contact.name_key, Contact.organization)
         .where(Contact.archived_at.is_null(True))
+        .order_by(Contact.id)
         .tuples()
-    }
+    )
+    # plain driver rows: ids, text and an organization id need no conversion
+    people = {cid: (name, key, org_id) for cid, name, key, org_id in database.execute(query)}
+    org_names = dict(database.execute(Organization.select(Organization.id, Organization.name)))
     groups = _Groups()
     by_name: dict[str, list[int]] = defaultdict(list)
-    by_org: dict[int, list[int]] = defaultdict(list)
-    for cid, (_name, key, org_id, _org) in people.items():
+    by_org: dict[int, dict[str, int]] = defaultdict(dict)
+    for cid, (_name, key, org_id) in people.items():
         by_name[key].append(cid)
         if org_id is not None:
-            by_org[org_id].append(cid)
-    for ids in by_name.values():
-        for other in ids[1:]:
-            groups.pair(ids[0], other, "same name", 100)
-    for ids in by_org.values():
-        if len(ids) < 2 or len(ids) > MAX_BLOCK:
+            by_org[org_id].setdefault(key, cid)  # the first of each name at the organization
+    for ids in by_name.values():  # ids in increasing order: people are read by id
+        groups.join_new(ids, "same name", 100)
+    words_sorted: dict[str, str] = {}  # token_sort_ratio is ratio on words in sorted order
+    for org_id, firsts in by_org.items():
+        if len(firsts) < 2:
             continue
-        keys = [people[i][1] for i in ids]
-        org = people[ids[0]][3]
+        keys = [
+            words_sorted.get(key) or words_sorted.setdefault(key, " ".join(sorted(key.split())))
+            for key in firsts
+        ]
+        ids = list(firsts.values())
+        org = org_names[org_id]
         for i, key in enumerate(keys[:-1]):
             for _match, score, j in process.extract(
-                key, keys[i + 1 :], scorer=fuzz.token_sort_ratio, score_cutoff=SAME_ORG_SCORE,
-                limit=None,
-            ):  # fmt: skip
-                if keys[i + 1 + j] != key:
-                    groups.pair(ids[i], ids[i + 1 + j], f"similar names at {org}", int(score))
+                key, keys[i + 1 :], scorer=fuzz.ratio, score_cutoff=SAME_ORG_SCORE, limit=None
+            ):
+                groups.pair(ids[i], ids[i + 1 + j], f"similar names at {org}", int(score))
     _pair_nicknames(people, groups)
     shared: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for cid, kind, key in (
+    for cid, kind, key in database.execute(
         ContactMethod.select(ContactMethod.contact, ContactMethod.kind, ContactMethod.value_key)
         .join(Contact)
         .where(Contact.archived_at.is_null(True))
@@ -179,29 +227,10 @@ def find_duplicates() -> list[DuplicateGroup]:
                 score = fuzz.token_sort_ratio(people[a][1], people[b][1])
                 if score >= SHARED_DETAIL_SCORE:
                     groups.pair(a, b, f"similar names, same {kind} {key}", int(score))
-    members: dict[int, list[int]] = defaultdict(list)
-    for cid in groups.parent:
-        members[groups.find(cid)].append(cid)
-    pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for a, b in groups.reasons:
-        pairs[groups.find(a)].append((a, b))
-    out = []
-    for root, ids in members.items():
-        if len(ids) < 2:
-            continue
-        ids.sort()
-        reasons: list[str] = []
-        best = 0
-        for key in pairs[root]:
-            best = max(best, groups.scores[key])
-            reasons.extend(r for r in groups.reasons[key] if r not in reasons)
-        out.append(
-            DuplicateGroup(
-                contacts=tuple(Ref(i, people[i][0]) for i in ids),
-                reasons=tuple(reasons),
-                score=best,
-            )
-        )
+    out = [
+        DuplicateGroup(tuple(Ref(i, people[i][0]) for i in ids), reasons, best)
+        for ids, reasons, best in groups.grouped()
+    ]
     out.sort(key=lambda g: (-g.score, g.contacts[0].name.casefold(), g.contacts[0].id))
     return out
 
@@ -233,11 +262,15 @@ def _pair_nicknames(people: dict[int, tuple], groups: _Groups) -> None:
     smaller one with the same names finds (issue 16).
     """
     buckets: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    for cid, (_name, key, _org_id, _org) in people.items():
+    forms: dict[str, frozenset[str]] = {}  # a network has far fewer first names than people
+    for cid, (_name, key, _org_id) in people.items():
         first, _, rest = key.partition(" ")
         if not rest or not first.isalpha():
             continue
-        for form in given_name_forms(first):
+        mine = forms.get(first)
+        if mine is None:
+            mine = forms[first] = given_name_forms(first)
+        for form in mine:
             buckets[(form, rest)].setdefault(first, cid)  # the first of each first name
     seen: set[tuple[int, int]] = set()
     for firsts in buckets.values():
