@@ -28,7 +28,7 @@ database is taken first, so a merge can be undone by restoring it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -102,12 +102,20 @@ class MergeResult:
 
 class _Groups:
     """Pairs of contacts joined into groups (union-find), with each pair's reasons and
-    best score; pairs keep the order they were first made in (it orders the reasons)."""
+    best score; pairs keep the order they were first made in (it orders the reasons).
+
+    The first rule's pairs (``join_first``: everyone with one name, paired with the
+    first of them) are kept implicitly, one entry per person rather than a key, a
+    reason and a score per pair: at 200,000 contacts most people share a name.
+    """
 
     def __init__(self) -> None:
         self.parent: dict[int, int] = {}
         self.reasons: dict[tuple[int, int], tuple[str, ...]] = {}
         self.scores: dict[tuple[int, int], int] = {}
+        self.first_of: dict[int, int] = {}  # the first rule's pairs: (first_of[b], b)
+        self.first_rule: tuple[str, int] = ("", 0)  # its reason and score
+        self.more: dict[tuple[int, int], tuple[str, ...]] = {}  # its pairs' later reasons
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -122,27 +130,33 @@ class _Groups:
         if a == b:
             return
         key = (a, b) if a < b else (b, a)
-        said = self.reasons.get(key, ())
-        if reason not in said:
-            self.reasons[key] = (*said, reason)
-        self.scores[key] = max(self.scores.get(key, 0), score)
+        if self.first_of.get(key[1]) == key[0]:  # a pair of the first rule: a new reason
+            said = self.more.get(key, (self.first_rule[0],))
+            if reason not in said:
+                self.more[key] = (*said, reason)
+        else:
+            said = self.reasons.get(key, ())
+            if reason not in said:
+                self.reasons[key] = (*said, reason)
+            self.scores[key] = max(self.scores.get(key, 0), score)
         self.parent[self.find(a)] = self.find(b)
 
-    def join_new(self, ids: list[int], reason: str, score: int) -> None:
-        """``pair(ids[0], other, reason, score)`` for every other id, for ``ids`` in
-        increasing order none of which is in a pair yet (the first rule), in bulk."""
-        if len(ids) < 2:
-            return
-        first = ids[0]
-        self.parent.update(dict.fromkeys(ids, first))
-        keys = [(first, other) for other in ids[1:]]
-        self.reasons.update(dict.fromkeys(keys, (reason,)))
-        self.scores.update(dict.fromkeys(keys, score))
+    def join_first(self, rule: tuple[str, int], sets: Iterable[list[int]]) -> None:
+        """The first rule (before any ``pair``): each set's first id paired with each
+        other (ids in increasing order, no id in two sets) for ``rule`` (reason,
+        score), whose score no later pair exceeds."""
+        if self.reasons or self.first_of:
+            raise RuntimeError("join_first is the first rule")
+        self.first_rule = rule
+        for ids in sets:
+            if len(ids) > 1:
+                self.parent.update(dict.fromkeys(ids, ids[0]))
+                self.first_of.update(dict.fromkeys(ids[1:], ids[0]))
 
     def grouped(self) -> Iterator[tuple[list[int], tuple[str, ...], int]]:
         """Each group: its ids in order, its pairs' reasons (in the order the pairs were
         made, each once) and its best score."""
-        parent = self.parent
+        parent, first_of = self.parent, self.first_of
         root_of: dict[int, int] = {}
         members: dict[int, list[int]] = defaultdict(list)
         for cid in parent:
@@ -154,13 +168,24 @@ class _Groups:
         pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for key in self.reasons:
             pairs[root_of[key[0]]].append(key)
+        more: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for key in sorted(self.more):  # the first rule's pairs were made in key order
+            more[root_of[key[0]]].append(key)
+        reason, score = self.first_rule
         for root, ids in members.items():
             if len(ids) < 2:
                 continue
             ids.sort()
             keys = pairs[root]
-            reasons = dict.fromkeys(r for key in keys for r in self.reasons[key])
-            yield ids, tuple(reasons), max(map(self.scores.__getitem__, keys))
+            said: dict[str, None] = {}
+            best = 0
+            if any(cid in first_of for cid in ids):  # its first rule's pairs came first
+                said[reason] = None
+                said.update(dict.fromkeys(r for key in more[root] for r in self.more[key]))
+                best = score
+            said.update(dict.fromkeys(r for key in keys for r in self.reasons[key]))
+            best = max(best, *map(self.scores.__getitem__, keys)) if keys else best
+            yield ids, tuple(said), best
 
 
 def find_duplicates() -> list[DuplicateGroup]:
@@ -169,9 +194,10 @@ def find_duplicates() -> list[DuplicateGroup]:
     Every rule looks at all the contacts it applies to, with no cut-off that
     depends on the network's size (issue 16: a larger network finds every group a
     smaller one with the same names finds): close names are compared within each
-    organization, once per distinct name (people with one name are already one
-    group by "same name", so comparing one of them stands for all of them, with
-    the same reasons and scores).
+    organization, once per distinct name (people with one name score alike).
+
+    The answer is the same on every run and engine: people are read by id, and each
+    group's reasons come in the order its pairs were made.
     """
     query = (
         Contact.select(Contact.id, Contact.name, Contact.name_key, Contact.organization)
@@ -184,28 +210,18 @@ def find_duplicates() -> list[DuplicateGroup]:
     org_names = dict(database.execute(Organization.select(Organization.id, Organization.name)))
     groups = _Groups()
     by_name: dict[str, list[int]] = defaultdict(list)
-    by_org: dict[int, dict[str, int]] = defaultdict(dict)
+    by_org: dict[int, list[int]] = defaultdict(list)
     for cid, (_name, key, org_id) in people.items():
         by_name[key].append(cid)
         if org_id is not None:
-            by_org[org_id].setdefault(key, cid)  # the first of each name at the organization
-    for ids in by_name.values():  # ids in increasing order: people are read by id
-        groups.join_new(ids, "same name", 100)
+            by_org[org_id].append(cid)
+    groups.join_first(("same name", 100), by_name.values())  # ids in order: read by id
     words_sorted: dict[str, str] = {}  # token_sort_ratio is ratio on words in sorted order
-    for org_id, firsts in by_org.items():
-        if len(firsts) < 2:
-            continue
-        keys = [
-            words_sorted.get(key) or words_sorted.setdefault(key, " ".join(sorted(key.split())))
-            for key in firsts
-        ]
-        ids = list(firsts.values())
-        org = org_names[org_id]
-        for i, key in enumerate(keys[:-1]):
-            for _match, score, j in process.extract(
-                key, keys[i + 1 :], scorer=fuzz.ratio, score_cutoff=SAME_ORG_SCORE, limit=None
-            ):
-                groups.pair(ids[i], ids[i + 1 + j], f"similar names at {org}", int(score))
+    for org_id, ids in by_org.items():
+        if len(ids) > 1:
+            _pair_close_names(
+                ids, people, words_sorted, f"similar names at {org_names[org_id]}", groups
+            )
     _pair_nicknames(people, groups)
     shared: dict[tuple[str, str], list[int]] = defaultdict(list)
     for cid, kind, key in database.execute(
@@ -235,6 +251,54 @@ def find_duplicates() -> list[DuplicateGroup]:
     return out
 
 
+def _pair_close_names(
+    ids: list[int],
+    people: dict[int, tuple],
+    words_sorted: dict[str, str],
+    reason: str,
+    groups: _Groups,
+) -> None:
+    """Pair the people ``ids`` (of one organization) whose names are close
+    (token_sort_ratio >= SAME_ORG_SCORE) but not the same.
+
+    Each distinct name is compared once with each other (people with one name score
+    alike), then every pair of people with close names is made, in the order
+    comparing each person with everyone after them would make it: by person, then
+    by score (highest first), then by place (what ``process.extract`` returns).
+    """
+    keys = [people[cid][1] for cid in ids]
+    places: dict[str, list[int]] = defaultdict(list)
+    for place, key in enumerate(keys):
+        places[key].append(place)
+    names = list(places)
+    if len(names) < 2:
+        return
+    sorted_words = [
+        words_sorted.get(key) or words_sorted.setdefault(key, " ".join(sorted(key.split())))
+        for key in names
+    ]
+    close: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for i, words in enumerate(sorted_words[:-1]):
+        for _match, score, j in process.extract(
+            words, sorted_words[i + 1 :], scorer=fuzz.ratio, score_cutoff=SAME_ORG_SCORE,
+            limit=None,
+        ):  # fmt: skip
+            other = names[i + 1 + j]
+            close[names[i]].append((other, score))
+            close[other].append((names[i], score))
+    for place, key in enumerate(keys):
+        if key not in close:
+            continue
+        partners = sorted(
+            (-score, later)
+            for other, score in close[key]
+            for later in places[other]
+            if later > place
+        )
+        for negative, later in partners:
+            groups.pair(ids[place], ids[later], reason, int(-negative))
+
+
 @cache
 def _nicknamer():
     from nicknames import NickNamer
@@ -262,14 +326,14 @@ def _pair_nicknames(people: dict[int, tuple], groups: _Groups) -> None:
     smaller one with the same names finds (issue 16).
     """
     buckets: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    forms: dict[str, frozenset[str]] = {}  # a network has far fewer first names than people
+    forms: dict[str, list[str]] = {}  # a network has far fewer first names than people
     for cid, (_name, key, _org_id) in people.items():
         first, _, rest = key.partition(" ")
         if not rest or not first.isalpha():
             continue
         mine = forms.get(first)
         if mine is None:
-            mine = forms[first] = given_name_forms(first)
+            mine = forms[first] = sorted(given_name_forms(first))  # a fixed order
         for form in mine:
             buckets[(form, rest)].setdefault(first, cid)  # the first of each first name
     seen: set[tuple[int, int]] = set()
