@@ -13,8 +13,13 @@ whole-process runs, wall clock:
   temporary virtualenv; skipped above 50,000 contacts (it takes minutes there);
 - abook 0.6 ``--mutt-query smith`` (C over one file), unpacked from Debian's package
   into a temporary folder with ``apt-get download`` and ``dpkg -x``;
-- netty ``list --search smith``, ``list``, ``export json``, ``duplicates --json``,
-  and, for ``duplicates``, the number of groups (it must not drop as the network grows).
+- netty ``list --search smith``, ``list``, ``export json|csv|vcard|ics``,
+  ``duplicates --json`` (each whole-database command with its peak memory), and,
+  for ``duplicates``, the number of groups (a network four times larger finds the
+  groups of the smaller's names; with other names, the count may fall as groups join).
+
+Below the table, how each whole-database command's time grew from the second
+largest size to the largest, beside how the contacts grew (linear: about the same).
 
 A peer that cannot be installed (no network, no apt) is skipped with a line saying why.
 """
@@ -163,6 +168,14 @@ def write_vdir(rows, folder: Path, config: Path) -> None:
 # ------------------------------------------------------------------ measuring
 
 
+def export_figures(
+    netty: list[str], fmt: str, path: Path, runs: int, env: dict[str, str]
+) -> tuple[float, float]:
+    """Median time (s) and peak memory (MB) of ``netty export FMT -o PATH``."""
+    cmd = [*netty, "export", fmt, "-o", str(path)]
+    return timed(cmd, max(1, runs // 2 + 1), env), peak_mb(cmd, env)
+
+
 def measure(
     size: int, runs: int, folder: Path, abook: Path | None, khard: Path | None
 ) -> dict[str, float]:
@@ -184,6 +197,10 @@ def measure(
         [*netty, "export", "json", "-o", str(folder / "e.json")], max(1, runs // 2 + 1), env
     )
     out["netty_export_mb"] = peak_mb([*netty, "export", "json", "-o", str(folder / "e.json")], env)
+    for fmt in ("csv", "vcard", "ics"):
+        out[f"netty_export_{fmt}"], out[f"netty_export_{fmt}_mb"] = export_figures(
+            netty, fmt, folder / f"e.{fmt}", runs, env
+        )
     out["netty_dupes"] = timed([*netty, "duplicates", "--json"], max(1, runs // 2 + 1), env)
     out["netty_dupes_mb"] = peak_mb([*netty, "duplicates", "--json"], env)
     listed = subprocess.run(
@@ -216,6 +233,12 @@ ROWS = [
     ("  peak memory", "netty_list_mb", "MB"),
     ("netty export json", "netty_export", "s"),
     ("  peak memory", "netty_export_mb", "MB"),
+    ("netty export csv", "netty_export_csv", "s"),
+    ("  peak memory", "netty_export_csv_mb", "MB"),
+    ("netty export vcard", "netty_export_vcard", "s"),
+    ("  peak memory", "netty_export_vcard_mb", "MB"),
+    ("netty export ics", "netty_export_ics", "s"),
+    ("  peak memory", "netty_export_ics_mb", "MB"),
     ("netty duplicates --json", "netty_dupes", "s"),
     ("  peak memory", "netty_dupes_mb", "MB"),
     ("  groups found", "netty_groups", "n"),
@@ -260,6 +283,21 @@ def main(argv: list[str] | None = None) -> None:
             else:
                 cells.append(f" {value:>7.1f} {unit:<2}|")
         print(f"| {label} |" + "".join(cells))
+    print_growth(results, args.sizes)
+
+
+def print_growth(results: dict[int, dict[str, float]], sizes: list[int]) -> None:
+    """Each whole-database command's time at the largest size over the next largest."""
+    if len(sizes) < 2:
+        return
+    small, large = sorted(sizes)[-2:]
+    words = []
+    for label, key, unit in ROWS:
+        if unit == "s" and key.startswith("netty_") and key != "netty_search":
+            words.append(
+                f"{label.removeprefix('netty ')} x{results[large][key] / results[small][key]:.1f}"
+            )
+    print(f"\n{small:,} -> {large:,} contacts (x{large / small:.1f}): " + ", ".join(words))
 
 
 if __name__ == "__main__":

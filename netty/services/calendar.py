@@ -18,15 +18,15 @@ February, so 28 February in common years, as the reminder engine has it. Text da
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 
 import pendulum
 from icalendar import Alarm, Calendar, Event
 
 from netty.dates import date_in
-from netty.db.models import Contact, ContactDate
+from netty.db.models import Contact, ContactDate, database
 from netty.services.birthdays import DateValue
-from netty.services.reminders import DATE_KINDS, DueItem, due
+from netty.services.reminders import DATE_KINDS, DueItem, iter_due
 from netty.services.settings import database_id
 
 YEARLESS_YEAR = 2000  # DTSTART's year for a date without one: a leap year
@@ -41,15 +41,16 @@ def reminders_calendar(now: pendulum.DateTime, days: int = UPCOMING_DAYS) -> byt
     return to_ics(_dated(now, days), now, yearly_dates())
 
 
-def _dated(now: pendulum.DateTime, days: int) -> list[DueItem]:
-    """The dated reminders: birthdays and anniversaries come as yearly events instead."""
-    items = due(now, within=pendulum.duration(days=days))
-    return [i for i in items if i.kind not in DATE_KINDS]
+def _dated(now: pendulum.DateTime, days: int) -> Iterator[DueItem]:
+    """The dated reminders, read as iterated: birthdays and anniversaries come as
+    yearly events instead."""
+    items = iter_due(now, within=pendulum.duration(days=days))
+    return (i for i in items if i.kind not in DATE_KINDS)
 
 
-def yearly_dates() -> list[tuple[int, str, DateValue]]:
+def yearly_dates() -> Iterator[tuple[int, str, DateValue]]:
     """``(contact id, name, date)`` for every birthday and anniversary with a month and
-    day, of contacts not archived, by contact and kind."""
+    day, of contacts not archived, by contact and kind, read as iterated."""
     rows = (
         ContactDate.select(
             ContactDate.kind,
@@ -68,12 +69,11 @@ def yearly_dates() -> list[tuple[int, str, DateValue]]:
         .order_by(Contact.id, ContactDate.kind.desc(), ContactDate.position, ContactDate.id)
         .tuples()
     )
-    out, seen = [], set()
-    for kind, year, month, day, cid, name in rows:
-        if (cid, kind) not in seen:  # one event per contact and kind: the first date
-            seen.add((cid, kind))
-            out.append((cid, name, DateValue(kind, year, month, day)))
-    return out
+    last = None
+    for kind, year, month, day, cid, name in rows.iterator():
+        if (cid, kind) != last:  # one event per contact and kind: the first date (rows
+            last = (cid, kind)  # of one contact and kind come together, in this order)
+            yield cid, name, DateValue(kind, year, month, day)
 
 
 def yearly_event(contact_id: int, name: str, value: DateValue, scope: str, stamp) -> Event:
@@ -104,49 +104,80 @@ def yearly_event(contact_id: int, name: str, value: DateValue, scope: str, stamp
 
 
 def to_ics(
-    items: Sequence[DueItem],
+    items: Iterable[DueItem],
     now: pendulum.DateTime,
-    yearly: Sequence[tuple[int, str, DateValue]] = (),
+    yearly: Iterable[tuple[int, str, DateValue]] = (),
 ) -> bytes:
     """The items as a VCALENDAR of VEVENTs with alarms, then the ``yearly`` dates
     (:func:`yearly_dates`) as recurring all-day events (creates the database id if new)."""
+    return b"".join(ics_chunks(items, now, yearly))
+
+
+def ics_chunks(
+    items: Iterable[DueItem],
+    now: pendulum.DateTime,
+    yearly: Iterable[tuple[int, str, DateValue]] = (),
+    counted: list[int] | None = None,
+) -> Iterator[bytes]:
+    """:func:`to_ics` in pieces: the calendar's opening lines, one VEVENT at a time,
+    then ``END:VCALENDAR``; joined, the bytes ``Calendar.to_ical()`` gives for the
+    whole calendar (RFC 5545 section 3.4: a component's lines, then each
+    subcomponent's). Items are read as the pieces are, so memory stays flat
+    (issue 16). ``counted``, when given, gets the number of events appended."""
     cal = Calendar()
     cal.add("prodid", "-//netty//reminders//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "netty reminders")
+    head = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end), head  # a calendar without events ends with its END line
+    yield head[: -len(end)]
     stamp = now.in_tz("UTC")
     scope = database_id(now)
+    count = 0
     for item in items:
-        # Overdue items are placed today, so they show up where people look.
-        start = max(item.due_at, now).in_tz("UTC").replace(second=0, microsecond=0)
-        event = Event()
-        event.add("uid", f"{item.id}.{scope}@netty")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", start)
-        event.add("dtend", start.add(minutes=EVENT_MINUTES))
-        who = f"{item.contact}: " if item.contact else ""
-        event.add("summary", f"{item.kind}: {who}{item.what}"[:200])
-        due_on = date_in(item.due_at, now, "cli")
-        description = f"{item.what}\n\nDue {due_on}." + (
-            f"\n\n{item.wording}" if item.wording else ""
-        )
-        event.add("description", description + f"\n\nnetty done {item.id}")
-        event.add("categories", [item.kind])
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", f"{item.kind}: {who}".strip(": ") or item.kind)
-        alarm.add("trigger", pendulum.duration(minutes=0))
-        event.add_component(alarm)
-        cal.add_component(event)
+        yield _dated_event(item, now, scope, stamp).to_ical()
+        count += 1
     for contact_id, name, value in yearly:
-        cal.add_component(yearly_event(contact_id, name, value, scope, stamp))
-    return cal.to_ical()
+        yield yearly_event(contact_id, name, value, scope, stamp).to_ical()
+        count += 1
+    if counted is not None:
+        counted.append(count)
+    yield end
+
+
+def _dated_event(item: DueItem, now: pendulum.DateTime, scope: str, stamp) -> Event:
+    """One reminder as a 15-minute event with a display alarm."""
+    # Overdue items are placed today, so they show up where people look.
+    start = max(item.due_at, now).in_tz("UTC").replace(second=0, microsecond=0)
+    event = Event()
+    event.add("uid", f"{item.id}.{scope}@netty")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)
+    event.add("dtend", start.add(minutes=EVENT_MINUTES))
+    who = f"{item.contact}: " if item.contact else ""
+    event.add("summary", f"{item.kind}: {who}{item.what}"[:200])
+    due_on = date_in(item.due_at, now, "cli")
+    description = f"{item.what}\n\nDue {due_on}." + (f"\n\n{item.wording}" if item.wording else "")
+    event.add("description", description + f"\n\nnetty done {item.id}")
+    event.add("categories", [item.kind])
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"{item.kind}: {who}".strip(": ") or item.kind)
+    alarm.add("trigger", pendulum.duration(minutes=0))
+    event.add_component(alarm)
+    return event
 
 
 def write(out, now: pendulum.DateTime) -> int:
     """The exporter interface (``netty export ics``): write the calendar, return the
-    number of events (dated reminders plus yearly birthdays and anniversaries)."""
-    items = _dated(now, UPCOMING_DAYS)
-    yearly = yearly_dates()
-    out.write(to_ics(items, now, yearly).decode("utf-8"))
-    return len(items) + len(yearly)
+    number of events (dated reminders plus yearly birthdays and anniversaries).
+
+    Streamed: one read transaction, each event written as it is made (issue 16).
+    """
+    counted: list[int] = []
+    database_id(now)  # made (a write) before the read, if this database has none yet
+    with database.atomic():
+        for chunk in ics_chunks(_dated(now, UPCOMING_DAYS), now, yearly_dates(), counted):
+            out.write(chunk.decode("utf-8"))
+    return counted[0]

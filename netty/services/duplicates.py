@@ -28,12 +28,11 @@ database is taken first, so a merge can be undone by restoring it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import pendulum
-from peewee import JOIN
 from rapidfuzz import fuzz, process
 
 from netty.db.models import (
@@ -48,6 +47,7 @@ from netty.db.models import (
     Organization,
     Promise,
     Reminder,
+    database,
 )
 from netty.errors import InvalidInput, NotFound
 from netty.services.candidates import Candidate, candidates
@@ -59,7 +59,6 @@ from netty.services.views import Ref
 SAME_ORG_SCORE = 85
 SHARED_DETAIL_SCORE = 75
 NICKNAME_SCORE = 90
-MAX_BLOCK = 2000  # larger organizations are compared by exact name only
 
 
 @dataclass(frozen=True)
@@ -102,65 +101,130 @@ class MergeResult:
 
 
 class _Groups:
+    """Pairs of contacts joined into groups (union-find), with each pair's reasons and
+    best score; pairs keep the order they were first made in (it orders the reasons).
+
+    The first rule's pairs (``join_first``: everyone with one name, paired with the
+    first of them) are kept implicitly, one entry per person rather than a key, a
+    reason and a score per pair: at 200,000 contacts most people share a name.
+    """
+
     def __init__(self) -> None:
         self.parent: dict[int, int] = {}
-        self.reasons: dict[tuple[int, int], list[str]] = defaultdict(list)
+        self.reasons: dict[tuple[int, int], tuple[str, ...]] = {}
         self.scores: dict[tuple[int, int], int] = {}
+        self.first_of: dict[int, int] = {}  # the first rule's pairs: (first_of[b], b)
+        self.first_rule: tuple[str, int] = ("", 0)  # its reason and score
+        self.more: dict[tuple[int, int], tuple[str, ...]] = {}  # its pairs' later reasons
 
     def find(self, x: int) -> int:
-        root = self.parent.setdefault(x, x)
-        while root != self.parent[root]:
-            root = self.parent[root]
+        parent = self.parent
+        root = parent.setdefault(x, x)
+        while root != parent[root]:
+            root = parent[root]
         while x != root:
-            self.parent[x], x = root, self.parent[x]
+            parent[x], x = root, parent[x]
         return root
 
     def pair(self, a: int, b: int, reason: str, score: int) -> None:
         if a == b:
             return
-        key = (min(a, b), max(a, b))
-        if reason not in self.reasons[key]:
-            self.reasons[key].append(reason)
-        self.scores[key] = max(self.scores.get(key, 0), score)
+        key = (a, b) if a < b else (b, a)
+        if self.first_of.get(key[1]) == key[0]:  # a pair of the first rule: a new reason
+            said = self.more.get(key, (self.first_rule[0],))
+            if reason not in said:
+                self.more[key] = (*said, reason)
+        else:
+            said = self.reasons.get(key, ())
+            if reason not in said:
+                self.reasons[key] = (*said, reason)
+            self.scores[key] = max(self.scores.get(key, 0), score)
         self.parent[self.find(a)] = self.find(b)
+
+    def join_first(self, rule: tuple[str, int], sets: Iterable[list[int]]) -> None:
+        """The first rule (before any ``pair``): each set's first id paired with each
+        other (ids in increasing order, no id in two sets) for ``rule`` (reason,
+        score), whose score no later pair exceeds."""
+        if self.reasons or self.first_of:
+            raise RuntimeError("join_first is the first rule")
+        self.first_rule = rule
+        for ids in sets:
+            if len(ids) > 1:
+                self.parent.update(dict.fromkeys(ids, ids[0]))
+                self.first_of.update(dict.fromkeys(ids[1:], ids[0]))
+
+    def grouped(self) -> Iterator[tuple[list[int], tuple[str, ...], int]]:
+        """Each group: its ids in order, its pairs' reasons (in the order the pairs were
+        made, each once) and its best score."""
+        parent, first_of = self.parent, self.first_of
+        root_of: dict[int, int] = {}
+        members: dict[int, list[int]] = defaultdict(list)
+        for cid in parent:
+            root = cid
+            while root != parent[root]:
+                root = parent[root]
+            root_of[cid] = root
+            members[root].append(cid)
+        pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for key in self.reasons:
+            pairs[root_of[key[0]]].append(key)
+        more: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for key in sorted(self.more):  # the first rule's pairs were made in key order
+            more[root_of[key[0]]].append(key)
+        reason, score = self.first_rule
+        for root, ids in members.items():
+            if len(ids) < 2:
+                continue
+            ids.sort()
+            keys = pairs[root]
+            said: dict[str, None] = {}
+            best = 0
+            if any(cid in first_of for cid in ids):  # its first rule's pairs came first
+                said[reason] = None
+                said.update(dict.fromkeys(r for key in more[root] for r in self.more[key]))
+                best = score
+            said.update(dict.fromkeys(r for key in keys for r in self.reasons[key]))
+            best = max(best, *map(self.scores.__getitem__, keys)) if keys else best
+            yield ids, tuple(said), best
 
 
 def find_duplicates() -> list[DuplicateGroup]:
-    """Groups of active contacts that may be the same person, the surest first."""
-    people = {
-        cid: (name, key, org_id, org_name)
-        for cid, name, key, org_id, org_name in Contact.select(
-            Contact.id, Contact.name, Contact.name_key, Contact.organization, Organization.name
-        )
-        .join(Organization, JOIN.LEFT_OUTER)
+    """Groups of active contacts that may be the same person, the surest first.
+
+    Every rule looks at all the contacts it applies to, with no cut-off that
+    depends on the network's size (issue 16: a larger network finds every group a
+    smaller one with the same names finds): close names are compared within each
+    organization, once per distinct name (people with one name score alike).
+
+    The answer is the same on every run and engine: people are read by id, and each
+    group's reasons come in the order its pairs were made.
+    """
+    query = (
+        Contact.select(Contact.id, Contact.name, Contact.name_key, Contact.organization)
         .where(Contact.archived_at.is_null(True))
+        .order_by(Contact.id)
         .tuples()
-    }
+    )
+    # plain driver rows: ids, text and an organization id need no conversion
+    people = {cid: (name, key, org_id) for cid, name, key, org_id in database.execute(query)}
+    org_names = dict(database.execute(Organization.select(Organization.id, Organization.name)))
     groups = _Groups()
     by_name: dict[str, list[int]] = defaultdict(list)
     by_org: dict[int, list[int]] = defaultdict(list)
-    for cid, (_name, key, org_id, _org) in people.items():
+    for cid, (_name, key, org_id) in people.items():
         by_name[key].append(cid)
         if org_id is not None:
             by_org[org_id].append(cid)
-    for ids in by_name.values():
-        for other in ids[1:]:
-            groups.pair(ids[0], other, "same name", 100)
-    for ids in by_org.values():
-        if len(ids) < 2 or len(ids) > MAX_BLOCK:
-            continue
-        keys = [people[i][1] for i in ids]
-        org = people[ids[0]][3]
-        for i, key in enumerate(keys[:-1]):
-            for _match, score, j in process.extract(
-                key, keys[i + 1 :], scorer=fuzz.token_sort_ratio, score_cutoff=SAME_ORG_SCORE,
-                limit=None,
-            ):  # fmt: skip
-                if keys[i + 1 + j] != key:
-                    groups.pair(ids[i], ids[i + 1 + j], f"similar names at {org}", int(score))
+    groups.join_first(("same name", 100), by_name.values())  # ids in order: read by id
+    words_sorted: dict[str, str] = {}  # token_sort_ratio is ratio on words in sorted order
+    for org_id, ids in by_org.items():
+        if len(ids) > 1:
+            _pair_close_names(
+                ids, people, words_sorted, f"similar names at {org_names[org_id]}", groups
+            )
     _pair_nicknames(people, groups)
     shared: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for cid, kind, key in (
+    for cid, kind, key in database.execute(
         ContactMethod.select(ContactMethod.contact, ContactMethod.kind, ContactMethod.value_key)
         .join(Contact)
         .where(Contact.archived_at.is_null(True))
@@ -179,31 +243,60 @@ def find_duplicates() -> list[DuplicateGroup]:
                 score = fuzz.token_sort_ratio(people[a][1], people[b][1])
                 if score >= SHARED_DETAIL_SCORE:
                     groups.pair(a, b, f"similar names, same {kind} {key}", int(score))
-    members: dict[int, list[int]] = defaultdict(list)
-    for cid in groups.parent:
-        members[groups.find(cid)].append(cid)
-    pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for a, b in groups.reasons:
-        pairs[groups.find(a)].append((a, b))
-    out = []
-    for root, ids in members.items():
-        if len(ids) < 2:
-            continue
-        ids.sort()
-        reasons: list[str] = []
-        best = 0
-        for key in pairs[root]:
-            best = max(best, groups.scores[key])
-            reasons.extend(r for r in groups.reasons[key] if r not in reasons)
-        out.append(
-            DuplicateGroup(
-                contacts=tuple(Ref(i, people[i][0]) for i in ids),
-                reasons=tuple(reasons),
-                score=best,
-            )
-        )
+    out = [
+        DuplicateGroup(tuple(Ref(i, people[i][0]) for i in ids), reasons, best)
+        for ids, reasons, best in groups.grouped()
+    ]
     out.sort(key=lambda g: (-g.score, g.contacts[0].name.casefold(), g.contacts[0].id))
     return out
+
+
+def _pair_close_names(
+    ids: list[int],
+    people: dict[int, tuple],
+    words_sorted: dict[str, str],
+    reason: str,
+    groups: _Groups,
+) -> None:
+    """Pair the people ``ids`` (of one organization) whose names are close
+    (token_sort_ratio >= SAME_ORG_SCORE) but not the same.
+
+    Each distinct name is compared once with each other (people with one name score
+    alike), then every pair of people with close names is made, in the order
+    comparing each person with everyone after them would make it: by person, then
+    by score (highest first), then by place (what ``process.extract`` returns).
+    """
+    keys = [people[cid][1] for cid in ids]
+    places: dict[str, list[int]] = defaultdict(list)
+    for place, key in enumerate(keys):
+        places[key].append(place)
+    names = list(places)
+    if len(names) < 2:
+        return
+    sorted_words = [
+        words_sorted.get(key) or words_sorted.setdefault(key, " ".join(sorted(key.split())))
+        for key in names
+    ]
+    close: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for i, words in enumerate(sorted_words[:-1]):
+        for _match, score, j in process.extract(
+            words, sorted_words[i + 1 :], scorer=fuzz.ratio, score_cutoff=SAME_ORG_SCORE,
+            limit=None,
+        ):  # fmt: skip
+            other = names[i + 1 + j]
+            close[names[i]].append((other, score))
+            close[other].append((names[i], score))
+    for place, key in enumerate(keys):
+        if key not in close:
+            continue
+        partners = sorted(
+            (-score, later)
+            for other, score in close[key]
+            for later in places[other]
+            if later > place
+        )
+        for negative, later in partners:
+            groups.pair(ids[place], ids[later], reason, int(-negative))
 
 
 @cache
@@ -233,11 +326,15 @@ def _pair_nicknames(people: dict[int, tuple], groups: _Groups) -> None:
     smaller one with the same names finds (issue 16).
     """
     buckets: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    for cid, (_name, key, _org_id, _org) in people.items():
+    forms: dict[str, list[str]] = {}  # a network has far fewer first names than people
+    for cid, (_name, key, _org_id) in people.items():
         first, _, rest = key.partition(" ")
         if not rest or not first.isalpha():
             continue
-        for form in given_name_forms(first):
+        mine = forms.get(first)
+        if mine is None:
+            mine = forms[first] = sorted(given_name_forms(first))  # a fixed order
+        for form in mine:
             buckets[(form, rest)].setdefault(first, cid)  # the first of each first name
     seen: set[tuple[int, int]] = set()
     for firsts in buckets.values():

@@ -38,7 +38,7 @@ import datetime as dt
 import heapq
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pendulum
@@ -144,10 +144,36 @@ def due(
     ``limit`` caps the number of pings read (the other kinds are small tables); see
     :func:`count_pings` for how many there are in all.
     """
+    return list(iter_due(now, within=within, kinds=kinds, limit=limit))
+
+
+def iter_due(
+    now: pendulum.DateTime,
+    *,
+    within: pendulum.Duration | None = None,
+    kinds: Iterable[str] | None = None,
+    limit: int | None = None,
+) -> Iterator[DueItem]:
+    """:func:`due`, one item at a time: the same items in the same order.
+
+    The pings (one per contact, the only kind that grows with the network) are read
+    as they are iterated, so a whole-database export holds only the other kinds
+    at once (issue 16). Iterate inside one read transaction. Raises InvalidInput
+    for an unknown kind (before the first item).
+    """
     wanted = set(kinds or KINDS)
     unknown = wanted - set(KINDS)
     if unknown:
         raise InvalidInput(f"unknown kind {sorted(unknown)[0]!r}; use one of: {', '.join(KINDS)}")
+    return _iter_due(now, within, wanted, limit)
+
+
+def _iter_due(
+    now: pendulum.DateTime,
+    within: pendulum.Duration | None,
+    wanted: set[str],
+    limit: int | None,
+) -> Iterator[DueItem]:
     horizon = now + within if within else now
     states = _states(now)
     items: list[DueItem] = []
@@ -165,11 +191,13 @@ def due(
         items += _dates(now, horizon, [k for k in DATE_KINDS if k in wanted])
     items = [i for i in items if i.id not in states]
     items.sort(key=lambda i: (KIND_ORDER[i.kind], -i.urgency, i.contact))
+    everything: Iterable[DueItem] = items
     if "ping" in wanted:
-        items += _pings(now, horizon, limit, skip=states)
-    if within:  # a birthday in the look-ahead is due now, whatever the span
-        items = [i for i in items if i.due_at <= horizon or (i.kind in DATE_KINDS and not i.soon)]
-    return items
+        everything = itertools.chain(items, _pings(now, horizon, limit, skip=states))
+    for item in everything:
+        # with ``within``, a birthday in the look-ahead is due now, whatever the span
+        if not within or item.due_at <= horizon or (item.kind in DATE_KINDS and not item.soon):
+            yield item
 
 
 def count_pings(now: pendulum.DateTime, within: pendulum.Duration | None = None) -> int:
@@ -207,7 +235,8 @@ def due_count(now: pendulum.DateTime) -> int:
 
 def _pings(
     now: pendulum.DateTime, horizon: pendulum.DateTime, limit: int | None, skip: set[str]
-) -> list[DueItem]:
+) -> Iterator[DueItem]:
+    """Pings due by ``horizon`` (and soon), most urgent first, read as iterated."""
     cadences = settings.ring_cadences()
     soon_days = min(SOON_DAYS_MAX, max(cadences.values()) / 5)
     now_text = to_utc_text(now)
@@ -233,21 +262,21 @@ def _pings(
     )
     zone = now.tz or pendulum.UTC
     today = now.date().toordinal()
-    groups: list[list[DueItem]] = []
+    groups: list[Iterable[DueItem]] = []
     for ring in (1, 2, 3):
         for sql, params in (
             (default_sql, (cadences[ring], now_text, ring, until)),
             (custom_sql, (cadences[ring], now_text, ring)),
         ):
-            group = []
-            for row in database.execute_sql(sql, params):
-                item = _ping_item(row, skip, until, horizon_text, zone, today)
-                if item is not None:
-                    group.append(item)
-            group.sort(key=lambda i: -i.urgency)  # stable: already in order for defaults
-            groups.append(group)
+            rows = database.execute_sql(sql, params)
+            group = (_ping_item(row, skip, until, horizon_text, zone, today) for row in rows)
+            if sql is default_sql:
+                # read as merged: next_ping_at order is urgency order on one cadence
+                groups.append(item for item in group if item is not None)
+            else:
+                groups.append(sorted((i for i in group if i is not None), key=lambda i: -i.urgency))
     merged = heapq.merge(*groups, key=lambda i: (-i.urgency, i.ring, i.contact))
-    return list(merged) if limit is None else list(itertools.islice(merged, limit))
+    return merged if limit is None else itertools.islice(merged, limit)
 
 
 def _ping_item(

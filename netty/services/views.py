@@ -197,10 +197,20 @@ class ContactDetail:
     reminders: tuple[ReminderView, ...] = ()
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # a dataclass's field names, looked up once
+
+
 def to_json(value: Any) -> Any:
     """Plain JSON-able data from views: moments as ISO 8601 UTC, days as ISO dates."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: to_json(getattr(value, name)) for name in names}
     if isinstance(value, pendulum.DateTime):
         return value.in_tz("UTC").to_iso8601_string()
     if isinstance(value, pendulum.Date):

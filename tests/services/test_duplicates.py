@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import string
+
 import pytest
 
 from netty.db.models import (
@@ -12,6 +15,7 @@ from netty.db.models import (
     Give,
     InteractionContact,
     Need,
+    Organization,
     Promise,
     Reminder,
 )
@@ -34,7 +38,8 @@ def groups():
     return [({r.name for r in g.contacts}, g.reasons) for g in find_duplicates()]
 
 
-def test_find_duplicates(db, now):
+def small_network(now) -> None:
+    """Four groups, and people who look alike but are not one person."""
     add(now, "Jane Doe", organization="Acme")
     add(now, "jane doe")  # same name, no organization: the phone-book copy
     add(now, "Jon Smith", organization="Globex")
@@ -47,6 +52,10 @@ def test_find_duplicates(db, now):
     add(now, "kenji s", emails=["kenji@sato.example"])
     add(now, "Kenji Sato", emails=["KENJI@sato.example"])  # shared email: always listed
     add(now, "Alone Person", organization="Acme")
+
+
+def test_find_duplicates(db, now):
+    small_network(now)
     found = groups()
     assert ({"Jane Doe", "jane doe"}, ("same name",)) in found
     smiths = next(r for names, r in found if "Jon Smith" in names)
@@ -57,6 +66,45 @@ def test_find_duplicates(db, now):
     assert not {"Office Manager", "Front Desk", "Alone Person"} & flat
     assert len(found) == 4
     assert find_duplicates()[0].score == 100
+
+
+def test_a_group_is_still_found_when_the_network_grows(db, now):
+    """Issue 16: no rule has a cut-off that depends on the network's size. The groups
+    of a small network come back the same (people, reasons, scores) after 5,000
+    unrelated people join it, 2,500 of them at one of its organizations."""
+    small_network(now)
+    add(now, "Bill Ng")
+    add(now, "William Ng", organization="Initech")  # nickname forms
+    small = [(g.contacts, g.reasons, g.score) for g in find_duplicates()]
+    assert len(small) == 5
+    rng = random.Random(16)
+    globex = Organization.get(Organization.name == "Globex").id
+    initech = Organization.get(Organization.name == "Initech").id
+
+    def stranger(i: int) -> dict:
+        name = " ".join(
+            "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randrange(6, 11)))
+            for _ in range(2)
+        ).title()
+        return {
+            "name": name,
+            "name_key": name.casefold(),
+            "organization": globex if i % 2 else initech,
+            "created_at": now,
+            "updated_at": now,
+            "next_ping_at": now,
+        }
+
+    with change("add strangers", now):
+        for start in range(0, 5_000, 500):
+            Contact.insert_many([stranger(i) for i in range(start, start + 500)]).execute()
+    known = {r.id for contacts, _reasons, _score in small for r in contacts}
+    grown = [
+        (g.contacts, g.reasons, g.score)
+        for g in find_duplicates()
+        if known & {r.id for r in g.contacts}
+    ]
+    assert grown == small
 
 
 def test_archived_contacts_are_not_listed(db, now):

@@ -1,9 +1,12 @@
-"""Whole-database commands stream (issue 16): the memory a JSON export or a full
-``netty list`` needs does not grow with the number of contacts.
+"""Whole-database commands stream (issue 16): the memory an export (JSON, CSV,
+vCard, iCalendar) or a full ``netty list`` needs does not grow with the number of
+contacts.
 
 Two generated networks, one eight times the other; the peak of Python allocations
 (tracemalloc) while exporting or listing the larger must stay close to the smaller's.
 Reading everything into lists first (as before) makes the peak grow about eightfold.
+Streaming changes no byte: an export read in batches of three is the export read
+in one batch (what every export did before it streamed).
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ import pytest
 from netty.db import close_database, open_database
 from netty.services import contacts
 from netty.services.contacts import iter_contacts
-from netty.services.demo import generate
-from netty.services.exporters import jsondump
+from netty.services.demo import generate, load_demo
+from netty.services.exporters import EXPORTERS, export, jsondump, vcard
+from tests.services.test_card_roundtrip import import_everything
 
 NOW = pendulum.datetime(2026, 11, 23, 10, tz="UTC")
 SMALL, LARGE = 1_000, 8_000
@@ -41,6 +45,7 @@ class Discard(io.TextIOBase):
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     """Batches far smaller than either network, so both are read in many batches."""
     monkeypatch.setattr(jsondump, "BATCH", 100)
+    monkeypatch.setattr(vcard, "BATCH", 100)  # the CSV export reads through it too
     monkeypatch.setattr(contacts, "LIST_BATCH", 100)
 
 
@@ -86,3 +91,48 @@ def test_listing_everyone_memory_stays_flat_as_the_network_grows(networks) -> No
     peaks = {size: peak(path, lambda s=size: consume(s)) for size, path in networks.items()}
     assert counts == {SMALL: SMALL, LARGE: LARGE}
     assert peaks[LARGE] < 1.5 * peaks[SMALL] + 1_000_000, peaks
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["csv", "vcard", "ics"])
+def test_export_memory_stays_flat_as_the_network_grows(networks, fmt: str) -> None:
+    sinks = {size: Discard() for size in networks}
+    counts: dict[int, int] = {}
+
+    def run(size: int) -> None:
+        counts[size] = EXPORTERS[fmt].write(sinks[size], NOW)
+
+    peaks = {size: peak(path, lambda s=size: run(s)) for size, path in networks.items()}
+    assert counts[LARGE] > 6 * counts[SMALL] > 0  # contacts, or reminders for ics
+    assert sinks[LARGE].chars > 6 * sinks[SMALL].chars  # eight times the data went out
+    assert peaks[LARGE] < 1.5 * peaks[SMALL] + 1_000_000, peaks
+
+
+@pytest.fixture
+def rich(db, now):
+    """The hand-made demo network (birthdays, anniversaries, every reminder kind) and
+    every fixture file's contacts (every card field: names, addresses, handles...)."""
+    load_demo(now)
+    import_everything(now)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "vcard"])
+def test_a_streamed_export_is_the_export_read_at_once(
+    rich, now, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(vcard, "BATCH", 10**9)  # one batch: everything in memory first
+    whole = export(fmt, None, now)
+    monkeypatch.setattr(vcard, "BATCH", 3)
+    streamed = export(fmt, None, now)
+    assert streamed.count == whole.count > 60
+    assert streamed.text == whole.text
+
+
+def test_a_streamed_calendar_is_the_calendar_written_whole(rich, now) -> None:
+    from icalendar import Calendar
+
+    text = export("ics", None, now).text
+    kinds = {str(e["categories"].cats[0]) for e in Calendar.from_ical(text).walk("VEVENT")}
+    assert {"ping", "deliver", "nudge", "birthday", "anniversary"} <= kinds
+    # written in pieces, it is what icalendar writes for the calendar as one object
+    assert Calendar.from_ical(text).to_ical().decode("utf-8") == text

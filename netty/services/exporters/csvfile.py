@@ -28,7 +28,7 @@ from netty.services.cardfields import (
     date_value,
     handle_cell,
 )
-from netty.services.exporters.vcard import CardData, active_contacts, card_data
+from netty.services.exporters.vcard import CardData, active_cards
 
 SEPARATOR = " ::: "
 COLUMNS = (
@@ -96,37 +96,40 @@ def _card_cells(data: CardData, mine: list[tuple[str, str, str]]) -> dict[str, s
 
 
 def write(out: TextIO, now: pendulum.DateTime) -> int:
-    """Write every active contact as a CSV row; returns how many."""
-    with database.atomic():
-        rows, methods, tags = active_contacts()
-        cards = card_data(rows, now)
+    """Write every active contact as a CSV row, streamed; returns how many.
+
+    One read transaction; rows are written as their batch is read
+    (``vcard.active_cards``), so memory stays flat at any size (issue 16).
+    """
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for c in rows:
-        mine = methods.get(c.id, [])
-        values = {
-            "id": c.id,
-            "name": c.name,
-            "organization": c.org_name,
-            "title": c.title,
-            "emails": SEPARATOR.join(v for k, v, _l in mine if k == "email"),
-            "phones": SEPARATOR.join(v for k, v, _l in mine if k == "phone"),
-            "urls": SEPARATOR.join(v for k, v, _l in mine if k == "url"),
-            "location": c.location,
-            "ring": c.ring,
-            "channel": c.channel,
-            "cadence_days": c.cadence_days,
-            "strength": c.strength,
-            "tags": SEPARATOR.join(tags.get(c.id, [])),
-            "how_met": c.how_met,
-            "details": c.details,
-            "notes": c.notes,
-            "linkedin": c.linkedin,
-            "connected_at": moment_text(c.connected_at),
-            "created_at": moment_text(c.created_at),
-            "last_interaction_at": moment_text(c.last_interaction_at),
-            "next_ping_at": moment_text(c.next_ping_at),
-        }
-        values.update(_card_cells(cards[c.id], mine))
-        writer.writerow([neutralise(values[column]) for column in COLUMNS])
-    return len(rows)
+    count = 0
+    with database.atomic():
+        for c, mine, tags, data in active_cards(now):
+            values = {
+                "id": c.id,
+                "name": c.name,
+                "organization": c.org_name,
+                "title": c.title,
+                "emails": SEPARATOR.join(v for k, v, _l in mine if k == "email"),
+                "phones": SEPARATOR.join(v for k, v, _l in mine if k == "phone"),
+                "urls": SEPARATOR.join(v for k, v, _l in mine if k == "url"),
+                "location": c.location,
+                "ring": c.ring,
+                "channel": c.channel,
+                "cadence_days": c.cadence_days,
+                "strength": c.strength,
+                "tags": SEPARATOR.join(tags),
+                "how_met": c.how_met,
+                "details": c.details,
+                "notes": c.notes,
+                "linkedin": c.linkedin,
+                "connected_at": moment_text(c.connected_at),
+                "created_at": moment_text(c.created_at),
+                "last_interaction_at": moment_text(c.last_interaction_at),
+                "next_ping_at": moment_text(c.next_ping_at),
+            }
+            values.update(_card_cells(data, mine))
+            writer.writerow([neutralise(values[column]) for column in COLUMNS])
+            count += 1
+    return count

@@ -20,7 +20,7 @@ card (``X-ABShowAs:COMPANY``). netty's own fields use ``X-NETTY-RING``,
 no address is an ``ADR;X-NETTY-LOCATION=1`` with only the locality) and
 ``X-NETTY-AFFILIATION`` (``past;2001;2010``), which ``netty import vcard`` reads
 back: export, import into an empty database, and the contacts come back equal.
-The UID of a contact that has none is derived (``card_data``): export writes
+The UID of a contact that has none is derived (``active_cards``): export writes
 nothing.
 """
 
@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
+from itertools import islice
+from typing import NamedTuple, TextIO
 
 import pendulum
 from peewee import JOIN
@@ -58,6 +60,9 @@ from netty.services.cardfields import (
     derived_uid,
     split_name,
 )
+from netty.services.settings import database_id
+
+BATCH = 2000  # contacts read at a time: an export's memory is about this many cards
 
 # Labels written as TYPE=; anything else (and types an importer ignores, like voice) uses a group.
 _TYPES = frozenset(
@@ -120,17 +125,51 @@ class CardData:
     affiliations: list = field(default_factory=list)  # Affiliation rows with .org_name
 
 
-def active_contacts():
-    """Active contacts with organization, methods and tags, by name, in a few queries."""
-    rows = list(
+class ActiveCard(NamedTuple):
+    """One active contact as an export reads it (see :func:`active_cards`)."""
+
+    contact: Contact  # with ``org_name``
+    methods: list[tuple[str, str, str]]  # (kind, value, label) in order
+    tags: list[str]  # tag names, sorted
+    data: CardData  # the card tables and the UID
+
+
+def _active_query():
+    """Active contacts with their organization's name (``org_name``), by name then id."""
+    return (
         Contact.select(Contact, Organization.name.alias("org_name"))
         .join(Organization, JOIN.LEFT_OUTER, on=(Contact.organization == Organization.id))
         .where(Contact.archived_at.is_null(True))
         .order_by(Contact.name_key, Contact.id)
         .objects()
     )
-    methods, tags = methods_and_tags([r.id for r in rows])
-    return rows, methods, tags
+
+
+def active_cards(now: pendulum.DateTime) -> Iterator[ActiveCard]:
+    """Every active contact with its methods, tags and ``CardData``, by name then id,
+    read ``BATCH`` contacts at a time as the caller iterates (issue 16: whole-database
+    commands stream; memory is about one batch at any size).
+
+    The UID choice: netty does not write at export. A contact that has no UID is
+    exported with ``cardfields.derived_uid`` (from this database's id and the
+    contact's id), the same on every export; importing that card back into this
+    database matches the contact by it, and into another stores it.
+
+    Iterate inside one read transaction (``database.atomic()``) so the export is
+    one consistent picture. Raises nothing of its own.
+    """
+    if not Contact.select().where(Contact.archived_at.is_null(True)).exists():
+        return  # no UID is derived, so no database id is made (export writes nothing)
+    dbid = database_id(now)
+    rows = _active_query().iterator()
+    while batch := list(islice(rows, BATCH)):
+        ids = [r.id for r in batch]
+        methods, tags = methods_and_tags(ids)
+        extras = card_extras(ids)
+        for r in batch:
+            data = extras[r.id]
+            data.uid = r.uid or derived_uid(dbid, r.id)
+            yield ActiveCard(r, methods.get(r.id, []), tags.get(r.id, []), data)
 
 
 def methods_and_tags(
@@ -159,25 +198,6 @@ def methods_and_tags(
         ):
             tags[cid].append(name)
     return methods, tags
-
-
-def card_data(rows, now: pendulum.DateTime) -> dict[int, CardData]:
-    """Each contact's ``CardData``; a contact without a UID gets its derived one (not stored).
-
-    The UID choice: netty does not write at export. A contact that has no UID is
-    exported with ``cardfields.derived_uid`` (from this database's id and the
-    contact's id), the same on every export; importing that card back into this
-    database matches the contact by it, and into another stores it.
-    """
-    from netty.services.settings import database_id
-
-    out = card_extras([r.id for r in rows])
-    if not rows:
-        return out
-    dbid = database_id(now)
-    for r in rows:
-        out[r.id].uid = r.uid or derived_uid(dbid, r.id)
-    return out
 
 
 def card_extras(ids: list[int]) -> dict[int, CardData]:
@@ -353,12 +373,14 @@ def _first_address_text(addresses: list[Address]) -> str:
 
 
 def write(out: TextIO, now: pendulum.DateTime) -> int:
-    """Write every active contact as vCard 3.0; returns how many."""
+    """Write every active contact as vCard 3.0, streamed; returns how many.
+
+    One read transaction; each card is written as soon as its batch is read, so
+    memory stays flat at any size (issue 16) and the text is what it always was.
+    """
+    count = 0
     with database.atomic():
-        rows, methods, tags = active_contacts()
-        cards = card_data(rows, now)
-    for contact in rows:
-        out.write(
-            card(contact, methods.get(contact.id, []), tags.get(contact.id, []), cards[contact.id])
-        )
-    return len(rows)
+        for contact, methods, tags, data in active_cards(now):
+            out.write(card(contact, methods, tags, data))
+            count += 1
+    return count
