@@ -14,19 +14,47 @@ from netty.db.fields import to_utc_text
 from netty.db.models import database
 
 CHUNK = 900  # stays under SQLite's default limit of bound parameters
+BATCH_ROWS = 500  # rows per multi-row INSERT (bulk_insert): past a few hundred nothing is gained
 
 
 def bulk_insert(model, fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """Insert many rows on one prepared statement (``executemany``), in the caller's transaction."""
+    """Insert many rows, in the caller's transaction, a batch of rows per statement.
+
+    Each statement is one multi-row ``INSERT ... VALUES (...), (...), ...`` of up to
+    ``BATCH_ROWS`` rows (fewer when the engine limits bound parameters), the rows in
+    the order given. The journal's row triggers fire for every row as before. One
+    statement per batch rather than one per row (``executemany``) is what makes a
+    30,000-row import fast: SQLite keeps a statement journal of every page a
+    statement touches, so a row per statement copied each of the contact table's
+    index pages once per row; psycopg2's ``executemany`` is one round trip per row.
+    """
     if not rows:
         return
     columns = [model._meta.fields[f].column_name for f in fields]
-    sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-        model._meta.table_name,
-        ", ".join(f'"{c}"' for c in columns),
-        ", ".join([database.param] * len(columns)),
+    head = 'INSERT INTO "{}" ({}) VALUES '.format(
+        model._meta.table_name, ", ".join(f'"{c}"' for c in columns)
     )
-    execute_many(sql, rows)
+    one = "(" + ", ".join([database.param] * len(columns)) + ")"
+    per = max(1, min(BATCH_ROWS, _max_params() // len(columns)))
+    cursor = database.cursor()
+    full = head + ", ".join([one] * per)
+    with exception_wrapper:
+        for start in range(0, len(rows), per):
+            batch = rows[start : start + per]
+            sql = full if len(batch) == per else head + ", ".join([one] * len(batch))
+            cursor.execute(sql, [value for row in batch for value in row])
+
+
+def _max_params() -> int:
+    """How many parameters one statement may bind: SQLite's limit for this connection
+    (999 before SQLite 3.32, 32,766 after), or PostgreSQL's 65,535."""
+    connection = database.connection()
+    getlimit = getattr(connection, "getlimit", None)
+    if getlimit is None:
+        return 65535
+    import sqlite3
+
+    return getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
 
 
 def execute_many(sql: str, rows: Sequence[Sequence[Any]]) -> None:
