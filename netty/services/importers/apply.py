@@ -48,6 +48,7 @@ from netty.db.bulk import (
     fix_sequences,
     max_id,
     moment_text,
+    page_cache,
 )
 from netty.db.fields import to_utc_text
 from netty.db.models import (
@@ -212,7 +213,7 @@ def run(
     if not dry_run and plan.writes:
         if backup:
             backup_path = backup_before("import", now)
-        with change(f"imported {source}", now, kind="import") as ch:
+        with page_cache(), change(f"imported {source}", now, kind="import") as ch:
             if _snapshot() != plan.snapshot:  # someone wrote in between: plan again
                 plan = _plan(items, now, warnings, None)
             _write(plan, now, progress, len(items))
