@@ -145,10 +145,14 @@ def trigger_sql(db: Database, table: str) -> list[str]:
 def pg_trigger_sql(db: Database, table: str) -> list[str]:
     """PostgreSQL's equivalent of ``trigger_sql``: one plpgsql function for ``table``
     (its before image from ``to_jsonb(OLD)``, its key as the same JSON text Python
-    writes) and one row trigger calling it after each insert, update and delete.
+    writes) and one row trigger calling it after each update and delete; inserts
+    have a statement trigger that journals all the rows the statement inserted (its
+    transition table ``new_rows``) in one ``INSERT ... SELECT``, one ``change_row``
+    row each, as the row trigger would (migration 0012).
 
     The guard is the same: no open change, no write (``write outside a change``).
-    Settings keyed ``ui.``/``sys.`` are exempt through the trigger's WHEN.
+    Settings keyed ``ui.``/``sys.`` are exempt through the trigger's WHEN (the insert
+    trigger's SELECT).
     """
     key = JOURNALED[table]
 
@@ -178,8 +182,36 @@ def pg_trigger_sql(db: Database, table: str) -> list[str]:
         "  RETURN NULL;\n"
         "END $j$"
     )
-    statements = [body]
-    for event, alias in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+    # Inserts are journaled once per statement, from the statement's new rows (a
+    # transition table): the same change_row rows, one per inserted row, without a
+    # plpgsql call per row, which cost a bulk import about 40 % of its insert time.
+    journaled = ""
+    if table == "setting":
+        journaled = " WHERE " + " AND ".join(
+            f"n.key NOT LIKE '{prefix}%'" for prefix in UNJOURNALED_SETTING_PREFIXES
+        )
+    inserted = f"journal_{table}_ins_fn"
+    statements = [
+        body,
+        f"CREATE OR REPLACE FUNCTION {inserted}() RETURNS trigger LANGUAGE plpgsql AS $j$\n"
+        "DECLARE open_id integer;\n"
+        "BEGIN\n"
+        f"  SELECT id INTO open_id FROM {CHANGE_TABLE} WHERE state = 'open';\n"
+        "  IF open_id IS NULL THEN\n"
+        f"    IF EXISTS (SELECT 1 FROM new_rows n{journaled}) THEN\n"
+        f"      RAISE EXCEPTION '{OUTSIDE_MESSAGE}'\n"
+        "        USING ERRCODE = 'integrity_constraint_violation';\n"
+        "    END IF;\n"
+        "    RETURN NULL;\n"
+        "  END IF;\n"
+        f"  INSERT INTO {CHANGE_ROW_TABLE} (change_id, tbl, row_key, op, before)\n"
+        f"  SELECT open_id, '{table}', {key_text('n')}, 'I', NULL FROM new_rows n{journaled};\n"
+        "  RETURN NULL;\n"
+        "END $j$",
+        f'CREATE TRIGGER journal_{table}_insert AFTER INSERT ON "{table}" '
+        f"REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {inserted}()",
+    ]
+    for event, alias in (("UPDATE", "NEW"), ("DELETE", "OLD")):
         when = ""
         if table == "setting":
             conds = " AND ".join(

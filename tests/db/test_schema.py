@@ -18,7 +18,14 @@ from playhouse.schema_diff import diff_models
 from netty.db import MODELS, SCHEMA_TABLE, database
 from netty.db.dialect import is_postgres
 from netty.db.journal import JOURNALED, OUTSIDE_MESSAGE, trigger_sql
-from netty.db.models import DERIVED_MODELS, JOURNAL_MODELS, SYNC_MODELS, Contact, Organization
+from netty.db.models import (
+    DERIVED_MODELS,
+    JOURNAL_MODELS,
+    SYNC_MODELS,
+    ChangeRow,
+    Contact,
+    Organization,
+)
 
 STAMP = "2026-11-23 10:00:00"
 
@@ -134,6 +141,33 @@ def test_a_write_outside_a_change_is_refused(db: Path) -> None:
     assert count("organization") == 0
     # Preferences are not user data: outside the journal, and not guarded.
     insert("setting", {"key": "ui.theme", "value": '"nord"', "updated_at": STAMP})
+
+
+def _insert_settings(*rows: tuple[str, str]) -> None:
+    """One multi-row INSERT (how imports write) of (key, JSON value) settings."""
+    marks = ", ".join(["(?, ?, ?)"] * len(rows))
+    values = [v for key, value in rows for v in (key, value, STAMP)]
+    database.execute_sql(
+        f'INSERT INTO "setting" ("key", "value", "updated_at") VALUES {marks}', values
+    )
+
+
+def test_a_statement_inserting_many_rows_is_journaled_row_by_row(db: Path, now) -> None:
+    from netty.services.changes import change
+
+    database.execute_sql("DELETE FROM change")  # the raw writes' entry: changes open their own
+    with change("two settings", now) as entry:
+        _insert_settings(("a.one", "1"), ("ui.theme", '"nord"'), ("b.two", "2"))
+    rows = ChangeRow.select().where(ChangeRow.change_id == entry.id).order_by(ChangeRow.id)
+    assert [(r.tbl, r.row_key, r.op, r.before) for r in rows] == [
+        ("setting", '["a.one"]', "I", None),
+        ("setting", '["b.two"]', "I", None),
+    ]  # the preference among them is not recorded
+    with pytest.raises(IntegrityError, match=OUTSIDE_MESSAGE):
+        _insert_settings(("ui.sort", '"name"'), ("c.three", "3"))
+    assert count("setting") == 3  # the refused statement wrote nothing, not even ui.sort
+    _insert_settings(("ui.sort", '"name"'), ("sys.id", '"x"'))  # preferences only: not guarded
+    assert count("setting") == 5
 
 
 def _schema(conn_db) -> set[tuple[str, str, str]]:

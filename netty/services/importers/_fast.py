@@ -48,7 +48,15 @@ def fold(text: str) -> str:
 
 def search_key(*parts: str | None) -> str:
     """``text.search_key``."""
-    return " ".join(fold(clean_line(p)) for p in parts if p)
+    out = []
+    for part in parts:
+        if not part:
+            continue
+        if part.isascii() and part.isprintable():  # clean_line and fold, for plain ASCII
+            out.append(" ".join(part.split()).lower())
+        else:
+            out.append(fold(clean_line(part)))
+    return " ".join(out)
 
 
 def linkedin_key(text: str) -> str | None:

@@ -48,6 +48,7 @@ from netty.db.bulk import (
     fix_sequences,
     max_id,
     moment_text,
+    page_cache,
 )
 from netty.db.fields import to_utc_text
 from netty.db.models import (
@@ -212,7 +213,7 @@ def run(
     if not dry_run and plan.writes:
         if backup:
             backup_path = backup_before("import", now)
-        with change(f"imported {source}", now, kind="import") as ch:
+        with page_cache(), change(f"imported {source}", now, kind="import") as ch:
             if _snapshot() != plan.snapshot:  # someone wrote in between: plan again
                 plan = _plan(items, now, warnings, None)
             _write(plan, now, progress, len(items))
@@ -517,25 +518,39 @@ def _plan(
             connected_at=record.connected_at,
             created_at=stamp,
             last_interaction_at=None,
-            methods={kind: list(values) for kind, values in record.methods().items() if values},
-            tags=sorted(record.tags),
+            methods=_new_methods(record),
+            tags=sorted(record.tags) if record.tags else [],
         )
         if record.card is not None:
             _merge_card(record, target, org_for, apply=True, newer=False)
         next_contact += 1
         for name in target.tags:
             tag_id(name)
-        same = list(index.names.get(record.name_key, ()))
+        same = index.names.get(record.name_key)
         if same:
             report["possible_duplicates"].append(
-                {"record": record.no, "name": record.name, "id": target.id, "same_name_as": same}
-            )
+                {"record": record.no, "name": record.name, "id": target.id,
+                 "same_name_as": list(same)}
+            )  # fmt: skip
         index.names[record.name_key].append(target.id)
         targets[target.id] = target
         created.append(target)
         remember(target)
     org_ids = {key: oid for key, (oid, _name) in index.orgs.items()}
     return _Plan(targets, created, new_orgs, new_tags, report, snapshot, org_ids)
+
+
+def _new_methods(record: Record) -> dict[str, list[tuple[str, str, str, int]]]:
+    """A new contact's emails, phones and URLs from ``record``: the kinds it has, in
+    the order of ``Record.methods``."""
+    methods = {}
+    if record.emails:
+        methods["email"] = list(record.emails)
+    if record.phones:
+        methods["phone"] = list(record.phones)
+    if record.urls:
+        methods["url"] = list(record.urls)
+    return methods
 
 
 def _merge(record: Record, target: _Target, org_for, *, apply: bool) -> tuple[list[str], list[str]]:
@@ -758,17 +773,21 @@ def _shown(date: CardDate) -> str:
 
 
 def _search_text(t: _Target) -> str:
-    emails = " ".join(v for v, _k, _l, _p in sorted(t.methods.get("email", ()), key=lambda m: m[3]))
+    emails = t.methods.get("email")
     return search_key(
         t.name,
         t.org_name,
         t.title,
-        emails,
-        " ".join(sorted(t.tags)),
+        " ".join(v for v, _k, _l, _p in sorted(emails, key=_position)) if emails else "",
+        " ".join(sorted(t.tags)) if t.tags else "",
         t.notes,
         t.details,
         t.location,
     )
+
+
+def _position(method: tuple[str, str, str, int]) -> int:
+    return method[3]
 
 
 @lru_cache(maxsize=4096)
@@ -780,11 +799,19 @@ def _add_days(moment: str, days: int, zone: dt.tzinfo) -> str:
     return moved.in_tz("UTC").strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _next_ping(t: _Target, cadences: dict[int, int], zone: dt.tzinfo) -> str:
-    """``contacts.next_ping``: last interaction (or creation) + the effective cadence."""
-    return _add_days(
-        t.last_interaction_at or t.created_at, t.cadence_days or cadences[t.ring], zone
-    )
+def _next_ping(
+    t: _Target, cadences: dict[int, int], zone: dt.tzinfo, memo: dict | None = None
+) -> str:
+    """``contacts.next_ping``: last interaction (or creation) + the effective cadence.
+
+    ``memo`` keeps the answers of one write (one zone): most new contacts share them.
+    """
+    key = (t.last_interaction_at or t.created_at, t.cadence_days or cadences[t.ring])
+    if memo is None:
+        return _add_days(*key, zone)
+    if key not in memo:
+        memo[key] = _add_days(*key, zone)
+    return memo[key]
 
 
 def _same(column, value):
@@ -795,7 +822,14 @@ def _write_cards(plan: _Plan) -> None:
     """Insert or update each written contact's card, addresses, handles, dates, affiliations."""
     cards, addresses, handles, dates, affiliations = [], [], [], [], []
     for t in plan.targets.values():
-        if not (t.new or t.dirty):
+        if not (t.new or t.dirty) or not (
+            t.card_dirty
+            or t.added_addresses
+            or t.added_handles
+            or t.replaced_dates
+            or t.added_dates
+            or t.added_affiliations
+        ):  # nothing of the card to write (every LinkedIn row)
             continue
         if t.card_dirty and (any(t.card.values()) or t.rev):
             values = [t.card.get(f, "") for f in _CARD_FIELDS]
@@ -855,16 +889,20 @@ def _write(plan: _Plan, now: pendulum.DateTime, progress: Progress | None, total
 
     tag_ids = dict(Tag.select(Tag.name, Tag.id).tuples()) if plan.targets else {}
     contacts, methods, links = [], [], []
+    pings: dict[tuple[str, int], str] = {}
+    org_ids = plan.org_ids
     for t in plan.created:
         contacts.append(
-            (t.id, t.name, t.name_key, t.title, org_id(t), t.location, t.linkedin, t.ring,
-             t.channel, t.how_met, t.details, t.notes, t.cadence_days, t.strength,
-             _search_text(t), stamp, stamp, _next_ping(t, cadences, zone), t.connected_at,
-             t.uid)
+            (t.id, t.name, t.name_key, t.title, None if t.org_key is None else org_ids[t.org_key],
+             t.location, t.linkedin, t.ring, t.channel, t.how_met, t.details, t.notes,
+             t.cadence_days, t.strength, _search_text(t), stamp, stamp,
+             _next_ping(t, cadences, zone, pings), t.connected_at, t.uid)
         )  # fmt: skip
         for kind, values in t.methods.items():
-            methods.extend((t.id, kind, v, k, label, pos) for v, k, label, pos in values)
-        links.extend((t.id, tag_ids[name]) for name in t.tags)
+            if values:
+                methods += [(t.id, kind, v, k, label, pos) for v, k, label, pos in values]
+        if t.tags:
+            links += [(t.id, tag_ids[name]) for name in t.tags]
     step = 5000
     for start in range(0, len(contacts), step):
         bulk_insert(Contact, list(_CONTACT_COLUMNS), contacts[start : start + step])

@@ -22,7 +22,14 @@ from functools import lru_cache
 
 from netty.dates import MAX_YEAR, MIN_YEAR
 from netty.errors import InvalidInput
-from netty.services.importers.record import Record, Skip, build_record
+from netty.services.importers._fast import fold, linkedin_key
+from netty.services.importers.record import (
+    LINKEDIN_PREFIX,
+    Record,
+    Skip,
+    build_record,
+    quiet_line,
+)
 
 HEADER_SEARCH_LINES = 60
 DEFAULT_RING = 3
@@ -156,6 +163,7 @@ def parse(text: str, name: str = "the file") -> list[Record | Skip]:
     width = max(columns.values()) + 1
     get = {key: index for key, index in columns.items()}
     out: list[Record | Skip] = []
+    seen: dict[str, str | None] = {}  # companies and positions repeat: cleaned once
     no = 0
     while True:
         try:
@@ -183,12 +191,21 @@ def parse(text: str, name: str = "the file") -> list[Record | Skip]:
                 warnings.append(f"'Connected On' {raw.strip()!r} is not a date; left out")
         url = row[get["url"]] if "url" in get else ""
         email = row[get["email"]] if "email" in get else ""
+        company = row[get["company"]] if "company" in get else ""
+        position = row[get["position"]] if "position" in get else ""
+        if not email.strip():
+            record = quick_record(
+                no, first, last, url, company, position, connected, warnings, seen
+            )
+            if record is not None:
+                out.append(record)
+                continue
         record = build_record(
             no,
             given=first,
             family=last,
-            organization=row[get["company"]] if "company" in get else "",
-            title=row[get["position"]] if "position" in get else "",
+            organization=company,
+            title=position,
             emails=[(email, "")] if email.strip() else (),
             urls=[(url, "linkedin")] if url.strip() else (),
             connected_at=connected,
@@ -199,3 +216,57 @@ def parse(text: str, name: str = "the file") -> list[Record | Skip]:
             record.default_channel = DEFAULT_CHANNEL
         out.append(record)
     return out
+
+
+def quick_record(
+    no: int,
+    first: str,
+    last: str,
+    url: str,
+    company: str,
+    position: str,
+    connected: str | None,
+    warnings: list[str],
+    seen: dict[str, str | None] | None = None,
+) -> Record | None:
+    """The common row without an email, quickly: exactly the Record ``build_record``
+    makes of it (with LinkedIn's default ring and channel), or None for a row that
+    needs ``build_record``'s general path: a field cut to length, a URL that is not a
+    LinkedIn profile, a name that is the company's. ``seen`` remembers cleaned
+    companies and positions between rows. tests/services/importers/test_fast.py
+    checks the two agree.
+    """
+    seen = {} if seen is None else seen
+    person = quiet_line(f"{first} {last}")
+    if not person:
+        return None
+    org = seen[company] if company in seen else seen.setdefault(company, quiet_line(company))
+    title = seen[position] if position in seen else seen.setdefault(position, quiet_line(position))
+    name_key = fold(person)
+    if org is None or title is None or (org and name_key == fold(org)):
+        return None
+    urls: list[tuple[str, str, str, int]] = []
+    profile = None
+    if url.strip():
+        text = quiet_line(url)
+        if text is None or " " in text:
+            return None
+        if text:
+            key = linkedin_key(text)
+            if not key:
+                return None
+            urls.append((text, key, "linkedin", 0))
+            profile = key if key.startswith(LINKEDIN_PREFIX) else None
+    return Record(
+        no=no,
+        name=person,
+        name_key=name_key,
+        organization=org,
+        title=title,
+        urls=urls,
+        linkedin=profile,
+        default_ring=DEFAULT_RING,
+        default_channel=DEFAULT_CHANNEL,
+        connected_at=connected,
+        warnings=warnings,
+    )

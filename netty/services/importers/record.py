@@ -179,7 +179,7 @@ def line(text: Any, what: str = "", warnings: list[str] | None = None) -> str:
     if not text:
         return ""
     text = str(text)
-    value = clean_line(text if text.isascii() else text.translate(_INVISIBLE))
+    value = clean_line(text if text.isascii() else _visible(text))
     if len(value) > MAX_LINE_CHARS:
         if warnings is not None:
             warnings.append(
@@ -187,6 +187,25 @@ def line(text: Any, what: str = "", warnings: list[str] | None = None) -> str:
             )
         value = value[:MAX_LINE_CHARS].rstrip()
     return value
+
+
+def quiet_line(text: str) -> str | None:
+    """``line(text)`` when that needs no warning (nothing is cut), else None."""
+    if not text:
+        return ""
+    if text.isascii() and text.isprintable():  # clean_line, for plain ASCII
+        value = " ".join(text.split())
+    else:
+        value = clean_line(text if text.isascii() else _visible(text))
+    return value if len(value) <= MAX_LINE_CHARS else None
+
+
+def _visible(text: str) -> str:
+    """``text`` without the ``_INVISIBLE`` characters (three substring tests are
+    quicker than ``translate`` on text that has none, which is nearly all)."""
+    if "\ufeff" in text or "\u061c" in text or "\u200b" in text:
+        return text.translate(_INVISIBLE)
+    return text
 
 
 def block(text: Any, what: str, warnings: list[str]) -> str:
@@ -268,8 +287,6 @@ def build_record(
     card: Card | None = None,
 ) -> Record | Skip:
     """Clean what a reader found and decide: a ``Record``, or a ``Skip`` with the reason."""
-    from netty.services.contacts import parse_cadence, parse_channel, parse_ring, parse_strength
-
     notes_w: list[str] = list(warnings)
     person = line(name, "the name", notes_w) if name else ""
     if not person and (given or family):
@@ -328,6 +345,8 @@ def build_record(
         record.tags = list(seen_tags)
     if ring is None and channel is None and cadence is None and strength is None:
         return record
+    from netty.services.contacts import parse_cadence, parse_channel, parse_ring, parse_strength
+
     for attr, value, parse in (
         ("ring", ring, parse_ring),
         ("channel", channel, parse_channel),
