@@ -308,7 +308,7 @@ class MainScreen(Screen):
         if message.painted is not None:
             self.call_after_refresh(message.painted.set)
         if message.index.page is None:
-            getattr(self.app, "start_background", lambda: None)()  # the list is whole: the rest
+            getattr(self.app, "start_background", lambda: None)()  # whole: start-up work may run
         empty = not message.index.total
         was_empty = self.query_one("#panes").has_class("hidden")
         self.query_one("#welcome-box").set_class(not empty, "hidden")
