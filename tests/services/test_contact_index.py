@@ -158,3 +158,14 @@ def test_a_first_page_breaks_ties_in_overdue_pings_by_name(db, now):
     assert want[:3] == ["Late 0", "Late 1", "Late 2"]
     for limit in (1, 3, 5):
         assert [r.name for r in load_page(now, limit=limit).rows] == want[:limit]
+
+
+def test_every_word_of_a_query_in_the_name_ranks_first(db, now):
+    add(now, "Mara Quinn", days_ago=200, notes="ana's sister")
+    add(now, "Ana Marsh")
+    add(now, "Bo Stone")
+    rows = load_index(now).rows
+    matched = apply_filter(rows, Filter("ana mar"))
+    assert [r.name for r in matched] == ["Mara Quinn", "Ana Marsh"]  # attention order
+    assert [r.name for r in rank_matches(matched, "ana mar")] == ["Ana Marsh", "Mara Quinn"]
+    assert [r.name for r in rank_matches(matched, "mar")] == ["Mara Quinn", "Ana Marsh"]
