@@ -23,6 +23,7 @@ DEFAULT_POLL_SECONDS = 60.0
 WATCH_SECONDS = 2.0  # how often the app looks for another netty's writes
 NOTIFY_EACH = 3  # more new items than this become one summary notification
 POLL_PING_LIMIT = 200  # pings the poll looks at (the most overdue first)
+START_BACKGROUND_SECONDS = 5.0  # start-up work starts by then even without a list
 
 
 class NettyApp(App):
@@ -90,6 +91,7 @@ class NettyApp(App):
         self._now = now
         self.poll_seconds = poll_seconds or DEFAULT_POLL_SECONDS
         self._seen_due: set[str] | None = None
+        self._background_started = False
         self._journal_version: tuple[int, int, int] | None = None
 
     def now(self) -> pendulum.DateTime:
@@ -107,7 +109,18 @@ class NettyApp(App):
         self.set_interval(self.poll_seconds, self.poll_due, name="due-poll")
         self.set_interval(WATCH_SECONDS, self.watch_journal, name="journal-watch")
         self.set_interval(self.poll_seconds, partial(self.sync_vdir, "poll"), name="sync-poll")
-        self.watch_journal()
+        self.watch_journal()  # before the list loads: a write after it is then seen
+        # The reminder poll, the file check and the vdir sync wait for the first whole
+        # contact list (MainScreen calls start_background), so they never slow the
+        # first frames; a timer starts them anyway if the list never comes.
+        self.set_timer(START_BACKGROUND_SECONDS, self.start_background, name="start-background")
+
+    def start_background(self) -> None:
+        """Start the start-up work that nothing on screen waits for (once): ask the
+        reminder engine, check the file, sync the vdir if configured."""
+        if self._background_started:
+            return
+        self._background_started = True
         self.poll_due()
         self.check_file()
         self.sync_vdir("start")

@@ -6,9 +6,11 @@ from netty.services import ledger
 from netty.services.contact_index import (
     PING_OVERDUE,
     PROMISE_DUE,
+    SORTS,
     Filter,
     apply_filter,
     load_index,
+    load_page,
     rank_matches,
     sort_rows,
 )
@@ -94,3 +96,76 @@ def test_name_matches_rank_above_matches_elsewhere(db, now):
         "Theo Nakamura",
     ]
     assert rank_matches(matched, "") == matched
+
+
+def _view(rows, sort, ring):
+    """What the list shows from ``rows`` under ``sort`` and ``ring`` (ContactList's way)."""
+    base = sort_rows(rows, sort) if sort != "attention" else list(rows)
+    return apply_filter(base, Filter(ring=ring))
+
+
+def test_a_first_page_is_exactly_the_first_rows_of_the_whole_list(db, now):
+    # ties everywhere: many added at one moment (one next_ping_at), custom cadences,
+    # promises due, gives and asks, never contacted, archived, tags
+    ids = []
+    for i in range(40):
+        ids.append(
+            add(
+                now,
+                f"P{i % 7} {chr(97 + i % 5)}",
+                days_ago=(0, 30, 30, 95, 400)[i % 5],
+                ring=1 + i % 3,
+                cadence_days=(None, None, 10, 200)[i % 4],
+                tags=["rotary"] if i % 6 == 0 else [],
+            )
+        )
+    for cid in ids[::9]:
+        ledger.add_promise(cid, "i_owe", "Send the deck", now=now, due=now.date())
+    for cid in ids[1::8]:
+        ledger.add_ask(cid, "An intro", now=now)
+    for cid in ids[2::11]:
+        ledger.add_give(cid, "advice", "A review", now=now)
+    log_interaction(ids[3:12], kind="call", when=now.subtract(days=3), now=now)
+    archive_contact(ids[5], now)
+    whole = load_index(now).rows
+    for sort in SORTS:
+        for ring in (None, 1, 2, 3):
+            want = _view(whole, sort, ring)
+            for limit in (1, 3, 8, 100):
+                page = load_page(now, sort=sort, ring=ring, limit=limit)
+                got = _view(page.rows, sort, ring)
+                assert [r.id for r in got] == [r.id for r in want[:limit]], (sort, ring, limit)
+                for mine, theirs in zip(got, want[: len(got)], strict=True):  # tags: any order
+                    assert mine._replace(tags="") == theirs._replace(tags="")
+                    assert sorted(mine.tags.split()) == sorted(theirs.tags.split())
+                assert (page.page.shown, page.page.total) == (len(want), len(whole))
+                assert page.due_count == load_index(now).due_count
+
+
+def test_a_first_page_of_nobody(db, now):
+    page = load_page(now)
+    assert page.rows == () and page.total == 0 and page.page.shown == 0
+
+
+def test_a_first_page_breaks_ties_in_overdue_pings_by_name(db, now):
+    # one import long ago: the same next_ping_at for all, so the list orders them by
+    # name; the names run against the ids, and ring 1 (first by ring) is not overdue
+    for i in range(6):
+        add(now, f"Fresh {i}", ring=1)
+    for i in range(10):
+        add(now, f"Late {9 - i}", days_ago=400, ring=2)
+    want = [r.name for r in load_index(now).rows]
+    assert want[:3] == ["Late 0", "Late 1", "Late 2"]
+    for limit in (1, 3, 5):
+        assert [r.name for r in load_page(now, limit=limit).rows] == want[:limit]
+
+
+def test_every_word_of_a_query_in_the_name_ranks_first(db, now):
+    add(now, "Mara Quinn", days_ago=200, notes="ana's sister")
+    add(now, "Ana Marsh")
+    add(now, "Bo Stone")
+    rows = load_index(now).rows
+    matched = apply_filter(rows, Filter("ana mar"))
+    assert [r.name for r in matched] == ["Mara Quinn", "Ana Marsh"]  # attention order
+    assert [r.name for r in rank_matches(matched, "ana mar")] == ["Ana Marsh", "Mara Quinn"]
+    assert [r.name for r in rank_matches(matched, "mar")] == ["Mara Quinn", "Ana Marsh"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,13 +17,18 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from netty.dates import plural
-from netty.services.contact_index import ContactIndex, Filter, load_index
-from netty.services.prep import PrepSheet, build_prep_sheet
-from netty.services.timeline import TimelineItem, timeline
+from netty.services.contact_index import ContactIndex, Filter, load_index, load_page
 from netty.ui.safe import content, markup
 from netty.ui.widgets.contact_list import ContactList
 from netty.ui.widgets.prep import PrepView
 from netty.ui.widgets.timeline import TimelineList
+
+if TYPE_CHECKING:  # loaded with the first detail, after the first frame
+    from netty.services.prep import PrepSheet
+    from netty.services.timeline import TimelineItem
+
+
+PAINT_WAIT_SECONDS = 0.5  # the longest the full index load waits for a first page's paint
 
 
 class StatusLine(Static):
@@ -212,6 +219,7 @@ class MainScreen(Screen):
 
         index: ContactIndex
         keep_id: int | None
+        painted: threading.Event | None = None  # set once a first page is on screen
 
     @dataclass
     class DetailLoaded(Message):
@@ -266,18 +274,42 @@ class MainScreen(Screen):
         if keep_id is None and self.contacts.highlighted is not None:
             keep_id = self.contacts.highlighted.id
         self._pending_keep = keep_id
-        self._load_index(keep_id)
+        # The first load paints the first screenful from a quick query, then reads
+        # everyone; a reload keeps showing the old list until the new one is whole.
+        first = None if self.contacts.loaded else (self.contacts.sort, self.contacts.filter.ring)
+        self._load_index(keep_id, first)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def _load_index(self, keep_id: int | None) -> None:
-        index = load_index(self.app.now())
-        self.post_message(self.Loaded(index, keep_id))
+    def _load_index(self, keep_id: int | None, first: tuple[str, int | None] | None) -> None:
+        worker = get_current_worker()
+        now = self.app.now()
+        if first is not None:
+            page = load_page(now, sort=first[0], ring=first[1])
+            if worker.is_cancelled:
+                return
+            painted = threading.Event()
+            self.post_message(self.Loaded(page, keep_id, painted))
+            # Python threads share one interpreter lock: reading everyone while the
+            # first screenful is being painted would only slow that paint down.
+            painted.wait(PAINT_WAIT_SECONDS)
+        try:
+            index = load_index(now)
+        except Exception:  # shown by the app's one handler; the start-up work goes on
+            self.app.call_from_thread(getattr(self.app, "start_background", lambda: None))
+            raise
+        if not worker.is_cancelled:
+            self.post_message(self.Loaded(index, keep_id))
 
     def on_main_screen_loaded(self, message: Loaded) -> None:
-        self._pending_keep = None
+        if message.index.page is None:
+            self._pending_keep = None
         self._index = message.index
         self.contacts.set_index(message.index, keep_id=message.keep_id)
-        empty = not message.index.rows
+        if message.painted is not None:
+            self.call_after_refresh(message.painted.set)
+        if message.index.page is None:
+            getattr(self.app, "start_background", lambda: None)()  # whole: start-up work may run
+        empty = not message.index.total
         was_empty = self.query_one("#panes").has_class("hidden")
         self.query_one("#welcome-box").set_class(not empty, "hidden")
         self.query_one("#panes").set_class(empty, "hidden")
@@ -344,10 +376,16 @@ class MainScreen(Screen):
             return
         if message.contact_id != self._detail_for:
             self._detail_for = message.contact_id
-            self._load_detail(message.contact_id)
+            if self.contacts.loaded:
+                self._load_detail(message.contact_id)
+            else:  # a first page: paint the list before the panes' worker runs
+                self.call_after_refresh(self._load_detail, message.contact_id)
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def _load_detail(self, contact_id: int) -> None:
+        from netty.services.prep import build_prep_sheet
+        from netty.services.timeline import timeline
+
         worker = get_current_worker()
         now = self.app.now()
         items = timeline(contact_id, now)

@@ -7,6 +7,8 @@ a widget per contact, so the list stays instant at 50,000 contacts.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import compress, count, repeat
+from operator import eq, itemgetter
 
 import pendulum
 from rich.segment import Segment
@@ -48,6 +50,12 @@ def _fit(text: str, width: int) -> str:
     if cell_len(text) > width:
         return set_cell_size(text, width - 1) + "…"
     return set_cell_size(text, width)
+
+
+def _position(rows: list[IndexRow], contact_id: int, default: int | None) -> int | None:
+    """Where the contact ``contact_id`` is in ``rows`` (a scan in C), else ``default``."""
+    ids = map(itemgetter(0), rows)
+    return next(compress(count(), map(eq, ids, repeat(contact_id))), default)
 
 
 class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -208,7 +216,22 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def total(self) -> int:
+        """How many contacts there are (known from a first page already)."""
+        if self._index is not None and self._index.page is not None:
+            return self._index.page.total
         return len(self._base)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the whole index is in (not only a first page)."""
+        return self._index is not None and self._index.page is None
+
+    def _shown(self) -> int:
+        """How many rows the view has: a first page knows the count it stands for."""
+        page = self._index.page if self._index is not None else None
+        if page is not None and self._filter == Filter(ring=page.ring) and self.sort == page.sort:
+            return max(page.shown, len(self._rows))
+        return len(self._rows)
 
     @property
     def highlighted(self) -> IndexRow | None:
@@ -252,14 +275,11 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
         self._rows = rank_matches(self._matched, self._filter.text)
         self._cursor = 0
         if keep_id is not None:
-            for i, row in enumerate(self._rows):
-                if row.id == keep_id:
-                    self._cursor = i
-                    break
-        self.virtual_size = Size(self.size.width, len(self._rows) + 1)
+            self._cursor = _position(self._rows, keep_id, 0)
+        self.virtual_size = Size(self.size.width, self._shown() + 1)
         self._scroll_cursor_into_view(animate=False)
         self.refresh()
-        self.post_message(self.Changed(len(self._rows), len(self._base), self._filter, self.sort))
+        self.post_message(self.Changed(self._shown(), self.total, self._filter, self.sort))
         self.post_message(self.Highlighted(getattr(self.highlighted, "id", None)))
 
     def watch_sort(self, sort: str) -> None:
@@ -316,10 +336,10 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def select_id(self, contact_id: int) -> bool:
         """Move the cursor to a contact; clears the filter if it hides them."""
-        for i, row in enumerate(self._rows):
-            if row.id == contact_id:
-                self.move_to(i)
-                return True
+        found = _position(self._rows, contact_id, None)
+        if found is not None:
+            self.move_to(found)
+            return True
         if self._filter.active:
             self._filter = Filter()
             self._refilter(full=True, keep_id=contact_id)
@@ -344,7 +364,7 @@ class ContactList(ScrollView, can_focus=True, inherit_bindings=False):
             self.move_to(row)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self._rows) + 1)
+        self.virtual_size = Size(self.size.width, self._shown() + 1)
 
     # ------------------------------------------------------------------ painting
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
-from netty.services.prep import PrepSheet
 from netty.ui.safe import content, hanging
+
+if TYPE_CHECKING:  # loaded with the first detail, after the first frame
+    from netty.services.prep import PrepSheet
 
 BULLET = "  • "
 BRIEF_LINES = 2  # the side pane shows each line in at most this many rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pendulum
 from textual.binding import Binding
@@ -11,8 +12,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from netty.services.timeline import TimelineItem
 from netty.ui.safe import content
+
+if TYPE_CHECKING:  # loaded with the first detail, after the first frame
+    from netty.services.timeline import TimelineItem
 
 KIND_STYLE = {
     "need": "$warning",
