@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -997,6 +996,8 @@ def drop(env: Env, item_id: str, declined: bool) -> None:
 @pass_env
 def demo(env: Env, size: int | None, no_tui: bool) -> None:
     """Write a demo network into a fresh database (a temporary one unless --db/NETTY_DB) and open the app."""
+    import tempfile
+
     from netty.services import demo as demo_service
 
     target_db = None
