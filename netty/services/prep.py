@@ -533,14 +533,16 @@ def _match_one(need: str, exclude: int) -> list[tuple[tuple, Match]]:
     hits: Counter[int] = Counter()
     idf: dict[str, float] = {}
     for stem in stems:
-        ids = [
-            cid
-            for (cid,) in database.execute_sql(
-                "SELECT id FROM contact WHERE archived_at IS NULL "
-                "AND search_text LIKE ? ESCAPE '\\'",
-                ("%" + stem.replace("%", "\\%").replace("_", "\\_") + "%",),
-            )
-        ]
+        # One pass over the table; active contacts kept here, in the order SQLite's
+        # (archived_at, next_ping_at) index gave them (ties in most_common below keep
+        # it). Asked in SQL, ``archived_at IS NULL`` made SQLite walk that index and
+        # fetch every contact's row out of order: 150 ms a word at 50,000 contacts.
+        found = database.execute_sql(
+            "SELECT id, next_ping_at, archived_at FROM contact "
+            "WHERE search_text LIKE ? ESCAPE '\\'",
+            ("%" + stem.replace("%", "\\%").replace("_", "\\_") + "%",),
+        )
+        ids = [cid for _at, cid in sorted((at, cid) for cid, at, gone in found if gone is None)]
         # How rare the word is, from 0 (everyone) to 1 (one person), whatever the size.
         idf[stem] = math.log((total + 1) / (len(ids) + 1)) / math.log(total + 2) if ids else 0.0
         for cid in ids:
