@@ -126,3 +126,17 @@ def test_export_formats_are_the_exporters() -> None:
     from netty.services.exporters import EXPORTERS
 
     assert tuple(EXPORTERS) == EXPORT_FORMATS
+
+
+def test_python_dash_m_netty_is_the_command(sally, dbfile: Path) -> None:
+    """``python -m netty`` runs the same command (for ``python -X importtime -m netty``)."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.run(
+        [sys.executable, "-m", "netty", "--db", str(dbfile), "list", "--search", "sally"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Sally Smith" in proc.stdout and "XYZ Corp" in proc.stdout
