@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -301,19 +300,19 @@ def restore(env: Env, contact: str) -> None:
 def list_(env: Env, as_json: bool, **filters: Any) -> None:
     """List contacts, by name."""
     from netty.db import database
-    from netty.services.contacts import iter_contacts, parse_ring
-    from netty.services.views import to_json
+    from netty.services.contacts import iter_contact_lines, iter_contacts, parse_ring
 
     if filters.get("ring") is not None:
         filters["ring"] = parse_ring(filters["ring"])
     env.open()
     with database.atomic():  # one consistent read, streamed
-        rows = iter_contacts(**filters)
         if as_json:
-            _echo_json_array(to_json(r) for r in rows)
+            from netty.services.views import to_json
+
+            _echo_json_array(to_json(r) for r in iter_contacts(**filters))
             return
         printed = 0
-        for row in rows:
+        for row in iter_contact_lines(**filters):
             _print_contact_line(row, env.now)
             printed += 1
     if not printed:
@@ -999,6 +998,8 @@ def drop(env: Env, item_id: str, declined: bool) -> None:
 @pass_env
 def demo(env: Env, size: int | None, no_tui: bool) -> None:
     """Write a demo network into a fresh database (a temporary one unless --db/NETTY_DB) and open the app."""
+    import tempfile
+
     from netty.services import demo as demo_service
 
     target_db = None

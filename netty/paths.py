@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 ENV_VAR = "NETTY_DB"
 APP_NAME = "netty"
 DB_NAME = "netty.db"
@@ -14,6 +12,8 @@ DB_NAME = "netty.db"
 
 def default_db_path() -> Path:
     """``netty/netty.db`` in the platform's user data folder (XDG_DATA_HOME on Linux)."""
+    from platformdirs import user_data_path  # only without --db or NETTY_DB
+
     return user_data_path(APP_NAME, appauthor=False) / DB_NAME
 
 

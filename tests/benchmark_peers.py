@@ -13,13 +13,20 @@ whole-process runs, wall clock:
   temporary virtualenv; skipped above 50,000 contacts (it takes minutes there);
 - abook 0.6 ``--mutt-query smith`` (C over one file), unpacked from Debian's package
   into a temporary folder with ``apt-get download`` and ``dpkg -x``;
-- netty ``list --search smith``, ``list``, ``export json|csv|vcard|ics``,
-  ``duplicates --json`` (each whole-database command with its peak memory), and,
-  for ``duplicates``, the number of groups (a network four times larger finds the
-  groups of the smaller's names; with other names, the count may fall as groups join).
+- netty ``list --search smith``, and the other read commands of issue 16 on the
+  first contact that search lists: ``show``, ``due --count`` and ``prep``, each with
+  its ratio to abook's search (target: at most 4) and khard's (target: at least 100);
+- netty ``list``, ``export json|csv|vcard|ics``, ``duplicates --json`` (each
+  whole-database command with its peak memory), and, for ``duplicates``, the number
+  of groups (a network four times larger finds the groups of the smaller's names;
+  with other names, the count may fall as groups join).
 
 Below the table, how each whole-database command's time grew from the second
 largest size to the largest, beside how the contacts grew (linear: about the same).
+
+netty's modules are compiled to bytecode first (``compileall``), as an installed
+package's are: with ``PYTHONDONTWRITEBYTECODE`` set, every run would otherwise
+compile them again and time the compiler.
 
 A peer that cannot be installed (no network, no apt) is skipped with a line saying why.
 """
@@ -107,6 +114,22 @@ def install_khard(folder: Path) -> tuple[Path | None, str]:
     return venv / "bin" / "khard", "khard 0.22.0 (PyPI, in a temporary virtualenv)"
 
 
+def compile_netty() -> None:
+    """Compile the ``netty`` that the ``netty`` command imports, as installing it does."""
+    found = subprocess.run(
+        ["netty", "--version"], capture_output=True, text=True, check=False
+    )  # the command works at all
+    where = subprocess.run(
+        [sys.executable, "-c", "import netty, os; print(os.path.dirname(netty.__file__))"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    if found.returncode == 0 and where:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", where], capture_output=True)
+        print(f"netty: {found.stdout.strip()} from {where} (compiled to bytecode)", file=sys.stderr)
+
+
 # ------------------------------------------------------------------ the same people, three ways
 
 
@@ -191,6 +214,13 @@ def measure(
     out: dict[str, float] = {}
     netty = ["netty", "--db", str(db)]
     out["netty_search"] = timed([*netty, "list", "--search", "smith"], runs, env)
+    listed = subprocess.run(
+        [*netty, "list", "--search", "smith"], capture_output=True, text=True, env=env, check=True
+    )
+    first = listed.stdout.split()[0].lstrip("#")  # "#714   Ada Smith ..." -> "714"
+    for key, command in READ_COMMANDS.items():
+        if key != "netty_search":
+            out[key] = timed([*netty, *(first if a == "ID" else a for a in command)], runs, env)
     out["netty_list"] = timed([*netty, "list"], max(1, runs // 2 + 1), env)
     out["netty_list_mb"] = peak_mb([*netty, "list"], env)
     out["netty_export"] = timed(
@@ -223,12 +253,26 @@ def measure(
     return out
 
 
+#: The read commands of issue 16, each compared with abook's and khard's search
+#: (ID: the first contact ``list --search smith`` prints).
+READ_COMMANDS = {
+    "netty_search": ("list", "--search", "smith"),
+    "netty_show": ("show", "ID"),
+    "netty_due_count": ("due", "--count"),
+    "netty_prep": ("prep", "ID"),
+}
+
 ROWS = [
     ("khard list smith", "khard", "s"),
     ("abook --mutt-query smith", "abook", "s"),
-    ("netty list --search smith", "netty_search", "s"),
-    ("  netty / abook", "ratio_abook", "x"),
-    ("  khard / netty", "ratio_khard", "x"),
+]
+for _key, _command in READ_COMMANDS.items():
+    ROWS += [
+        (f"netty {' '.join(_command).replace('ID', '<first smith>')}", _key, "s"),
+        ("  netty / abook (target <= 4)", f"{_key}_abook", "x"),
+        ("  khard / netty (target >= 100)", f"{_key}_khard", "x"),
+    ]
+ROWS += [
     ("netty list (no filter)", "netty_list", "s"),
     ("  peak memory", "netty_list_mb", "MB"),
     ("netty export json", "netty_export", "s"),
@@ -258,13 +302,15 @@ def main(argv: list[str] | None = None) -> None:
         khard, khard_line = install_khard(folder / "khard")
         print(abook_line, file=sys.stderr)
         print(khard_line, file=sys.stderr)
+        compile_netty()
         for size in args.sizes:
             print(f"measuring {size:,} contacts ...", file=sys.stderr)
             r = measure(size, args.runs, folder, abook, khard)
-            if "abook" in r:
-                r["ratio_abook"] = r["netty_search"] / r["abook"]
-            if "khard" in r:
-                r["ratio_khard"] = r["khard"] / r["netty_search"]
+            for key in READ_COMMANDS:
+                if "abook" in r:
+                    r[f"{key}_abook"] = r[key] / r["abook"]
+                if "khard" in r:
+                    r[f"{key}_khard"] = r["khard"] / r[key]
             results[size] = r
     print(
         f"| median of {args.runs} runs (wall clock) |" + "".join(f" {s:>10,} |" for s in args.sizes)

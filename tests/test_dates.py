@@ -719,3 +719,37 @@ def test_ago_beyond_a_week_says_what_pendulum_says_for_every_moment_of_a_day() -
                         assert ago(moment, now) == _ago(moment, now), (zone, now, moment)
                         checked += 1
     assert checked > 10_000
+
+
+def test_ago_says_what_pendulum_says_for_any_two_moments() -> None:
+    """``_ago`` builds pendulum's words from its ``precise_diff`` (issue 16: pendulum's
+    ``diff_for_humans`` was most of ``netty list``'s Python time); they must be
+    pendulum's own: minutes to years, either way, in zones with DST and odd offsets,
+    moments in another zone than now, on a DST fold, with and without microseconds."""
+    import random
+
+    from netty.dates import _ago, _pendulum_ago
+
+    rng = random.Random(16)
+    zones = ["UTC", "Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"]
+    nows = [pendulum.datetime(2027, 11, 7, 6, 1, 8, tz="UTC").in_tz("America/New_York")]  # fold
+    nows += [
+        pendulum.datetime(2026, 1, 1, tz="UTC")
+        .add(seconds=rng.randint(0, 3 * 365 * 86400))
+        .in_tz(zone)
+        for zone in zones
+        for _ in range(8)
+    ]
+    checked = 0
+    for now in nows:
+        for _ in range(600):
+            span = rng.choice((86400, 8 * 86400, 60 * 86400, 800 * 86400))
+            micro = rng.randint(60_000_000, span * 1_000_000) * rng.choice((-1, 1))
+            moment = now.add(microseconds=micro)
+            if rng.random() < 0.5:
+                moment = moment.in_tz(rng.choice(["UTC", "Europe/Paris", "Asia/Tokyo"]))
+            if rng.random() < 0.3:
+                moment = moment.replace(microsecond=0)
+            assert _ago(moment, now) == _pendulum_ago(moment, now), (now, moment)
+            checked += 1
+    assert checked > 20_000

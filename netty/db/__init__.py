@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import pendulum
-from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
-from playhouse.migrations import Migration, Runner
 
-from netty.db import dialect
-from netty.db.models import MODELS, database
-from netty.errors import DatabaseRefused, InvalidInput, NettyError
-from netty.outfile import atomic_path, check_output, protected_paths
+from netty.db.drivers import import_peewee
+
+import_peewee()  # before any other import of peewee: no PostgreSQL driver on SQLite
+
+from peewee import Database, DatabaseError, OperationalError, SqliteDatabase  # noqa: E402
+
+from netty.db import dialect  # noqa: E402
+from netty.db.models import MODELS, database  # noqa: E402
+from netty.errors import DatabaseRefused, InvalidInput, NettyError  # noqa: E402
 
 
 class DamagedDatabase(DatabaseRefused):
@@ -57,8 +61,10 @@ class OpenResult:
 
 
 def known_migrations() -> list[str]:
-    """Names of the migrations this version of netty ships, in order."""
-    return [m.name for m in Migration.load_directory(str(MIGRATIONS_DIR))]
+    """Names of the migrations this version of netty ships, in order (by number, as
+    ``playhouse.migrations`` orders them; read without importing it)."""
+    names = [path.stem for path in MIGRATIONS_DIR.glob("[0-9]*.py")]
+    return sorted(names, key=lambda name: (int(re.match(r"\d+", name).group()), name))
 
 
 def open_database(
@@ -239,7 +245,7 @@ def _open_sqlite(path: Path, now: pendulum.DateTime) -> OpenResult:
         db.execute_sql("PRAGMA query_only = 1")
         return OpenResult(str(path), (), None, read_only=True)
     try:
-        applied = _migrate(db)
+        applied = _migrate(db) if pending or not existing else []
     except OperationalError as exc:
         raise DatabaseRefused(f"cannot write to {path}: {exc}") from exc
     with contextlib.suppress(OSError):
@@ -319,6 +325,8 @@ def _inspect(path: Path) -> list[str]:
 
 
 def _migrate(db: Database) -> list[str]:
+    from playhouse.migrations import Runner  # only when there is something to migrate
+
     runner = Runner(db, str(MIGRATIONS_DIR), table_name=SCHEMA_TABLE)
     return runner.up()
 
@@ -352,6 +360,8 @@ def backup_file(source: Path, destination: Path) -> Path:
     database itself is damaged), ``InvalidInput`` for file-system errors (a full
     disk says "disk full"); nothing is left behind either way.
     """
+    from netty.outfile import atomic_path, check_output, protected_paths
+
     target = check_output(destination, protected_paths(source), overwrite=False)
     with atomic_path(target, overwrite=False) as temp:
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)

@@ -212,6 +212,12 @@ class NettyPostgres(PostgresqlDatabase):
 
     schema: str | None = None
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from netty.db.drivers import attach_psycopg2
+
+        attach_psycopg2()  # peewee was imported without it (netty.db.drivers)
+        super().__init__(*args, **kwargs)
+
     def execute_sql(self, sql, params=None, *args, **kwargs):
         return super().execute_sql(to_pyformat(sql), params, *args, **kwargs)
 

@@ -46,7 +46,7 @@ from netty.services.text import (
     search_key,
     tag_name,
 )
-from netty.services.views import ContactRow, ContactView, Ref
+from netty.services.views import ContactLine, ContactRow, ContactView, Ref
 
 
 class _Unset:
@@ -620,6 +620,55 @@ def iter_contacts(
     prints its first line before the last is read (issue 16: whole-database
     commands stream). The caller iterates inside one read (the CLI's command).
     """
+    query = _list_query(search, tag, ring, organization, archived, limit)
+    cadences = settings.ring_cadences()
+    cursor = database.execute(query.tuples())
+    while batch := cursor.fetchmany(LIST_BATCH):
+        yield from _rows(batch, cadences)
+
+
+def iter_contact_lines(
+    *,
+    search: str | None = None,
+    tag: str | None = None,
+    ring: int | None = None,
+    organization: str | None = None,
+    archived: bool = False,
+    limit: int | None = None,
+) -> Iterator[ContactLine]:
+    """The contacts ``iter_contacts`` gives, in the same order, with only what one
+    line of ``netty list`` shows: no emails, phones, URLs or tags are read (at
+    50,000 contacts those queries were most of ``netty list --search``)."""
+    query = _list_query(search, tag, ring, organization, archived, limit)
+    cursor = database.execute(query.tuples())
+    while batch := cursor.fetchmany(LIST_BATCH):
+        for cid, name, org, title, ring_, _ch, _cad, last, _next, archived_at in batch:
+            yield ContactLine(
+                id=cid,
+                name=name,
+                organization=org,
+                title=title,
+                ring=ring_,
+                last_interaction_at=_moment(last),
+                archived=archived_at is not None,
+            )
+
+
+def _list_query(
+    search: str | None,
+    tag: str | None,
+    ring: int | None,
+    organization: str | None,
+    archived: bool,
+    limit: int | None,
+) -> Any:
+    """The contacts matching every filter, by name, as the columns ``_rows`` reads.
+
+    Search words are matched in a subquery that reads the table in order, once:
+    given ``archived_at IS NULL`` and the ORDER BY, SQLite otherwise walks an index
+    and fetches every contact's row out of order to test it (60 ms instead of
+    20 ms at 50,000 contacts). Same rows, same order, on both engines.
+    """
     query = Contact.select(
         Contact.id,
         Contact.name,
@@ -636,8 +685,13 @@ def iter_contacts(
         query = query.where(Contact.archived_at.is_null(False))
     else:
         query = query.where(Contact.archived_at.is_null(True))
-    for word in fold_query(search or ""):
-        query = query.where(Contact.search_text.contains(word))
+    words = fold_query(search or "")
+    if words:
+        found = Contact.alias("found")
+        matching = found.select(found.id)
+        for word in words:
+            matching = matching.where(found.search_text.contains(word))
+        query = query.where(Contact.id.in_(matching))
     if ring is not None:
         query = query.where(Contact.ring == parse_ring(ring))
     if organization:
@@ -648,10 +702,7 @@ def iter_contacts(
     query = query.order_by(Contact.name_key, Contact.id)
     if limit:
         query = query.limit(limit)
-    cadences = settings.ring_cadences()
-    cursor = database.execute(query.tuples())
-    while batch := cursor.fetchmany(LIST_BATCH):
-        yield from _rows(batch, cadences)
+    return query
 
 
 def _moment(value: Any) -> pendulum.DateTime | None:

@@ -49,6 +49,19 @@ class ContactRow:
 
 
 @dataclass(frozen=True)
+class ContactLine:
+    """One contact as a line of ``netty list`` shows it (``ContactRow``'s fields)."""
+
+    id: int
+    name: str
+    organization: str | None
+    title: str
+    ring: int
+    last_interaction_at: pendulum.DateTime | None
+    archived: bool
+
+
+@dataclass(frozen=True)
 class ContactView(ContactRow):
     """One contact with every field."""
 

@@ -228,6 +228,35 @@ def test_list_filters(netty, people, args: list[str], expected: list[str]) -> No
     assert names(netty("list", *args, "--json")) == expected
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--search", "mentor"],
+        ["--search", "MÜLLER zoe"],
+        ["--search", "zoe@acme.example"],
+        ["--search", "_"],
+        ["--tag", "mentor", "--ring", "2"],
+        ["--search", "mentor", "--org", "globex"],
+        ["--archived"],
+        [],
+    ],
+    ids=str,
+)
+def test_list_lines_name_the_contacts_json_lists(netty, people, args: list[str]) -> None:
+    """The text lines (read without emails and tags, issue 16) list the same people,
+    in the same order, as --json, each line with its organization and title."""
+    netty("archive", "sally")
+    rows = netty("list", *args, "--json").json
+    lines = netty("list", *args, ok=False).out.splitlines()
+    assert [line.split("  ·  ")[0].split(None, 1)[1] for line in lines] == [
+        r["name"] + (" (archived)" if r["archived"] else "") for r in rows
+    ]
+    for line, row in zip(lines, rows, strict=True):
+        assert line.startswith(f"#{row['id']:<5} ")
+        works = ", ".join(x for x in (row["title"], row["organization"]) if x) or "-"
+        assert f"  ·  {works}  ·  ring {row['ring']}  ·  " in line
+
+
 # ---------------------------------------------------------------- edit, archive, restore
 
 

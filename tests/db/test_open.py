@@ -310,6 +310,7 @@ from netty.errors import DatabaseRefused
 
 now = pendulum.parse(os.environ["NETTY_NOW"])
 now.in_tz("UTC").format("YYYYMMDD-HHmmss")  # load pendulum's locale while we still can
+import netty.outfile  # the backup imports it when it runs (and pyenv's stdlib is root's)
 os.setgroups([])
 os.setgid(65534)
 os.setuid(65534)
