@@ -8,6 +8,7 @@ context object), calls a service, and prints the result; errors are
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -220,17 +221,33 @@ def export_command(env, fmt: str, output: Path | None) -> None:
     from netty.services.exporters import export
 
     env.open()
+    if output is None:
+        # An export is file content: printed as it is made, as it is, unless to a
+        # terminal (cleaned piece by piece: the cleaning works character by character).
+        stream = sys.stdout
+        sink = _TerminalSafe(stream) if stream.isatty() else stream
+        export(fmt.lower(), None, env.now, out=sink)
+        stream.flush()
+        return
     result = export(fmt.lower(), output, env.now)
-    if result.path is None:
-        # An export is file content: printed as it is, unless to a terminal.
-        text = for_terminal(result.text) if sys.stdout.isatty() else result.text
-        click.echo(text, nl=False)
-    else:
+    if result.path is not None:
         noun = "reminder" if fmt.lower() == "ics" else "contact"
         what = plural(result.count, noun)
         if fmt.lower() == "json":
             what += " (and everything else)"
         echo(f"exported {what} to {result.path}")
+
+
+class _TerminalSafe(io.TextIOBase):
+    """A text stream that passes what it is given to ``stream`` made safe for a
+    terminal (``for_terminal``)."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(for_terminal(text))
+        return len(text)
 
 
 @click.command("backup")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import json
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -158,3 +161,37 @@ def test_duplicates_and_merge(netty, dbfile: Path):
     remaining = netty("duplicates", "--json").json
     assert len(remaining) == len(groups) - 1
     assert list(backups_of(dbfile).glob("*.before-merge.*"))
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "csv", "json", "ics"])
+def test_a_printed_export_is_the_file_it_would_write(netty, dbfile, tmp_path, fmt):
+    """Without -o the export is printed as it is made (memory stays flat however big
+    the network); what is printed is what -o writes, less the CSV's BOM."""
+    netty("import", "vcard", fixture("vcard30_apple.vcf"))
+    netty("log", "jane", "--kind", "coffee", "--when", "yesterday", "--summary", "tour")
+    target = tmp_path / f"out.{fmt}"
+    netty("export", fmt, "-o", target)
+    printed = netty("export", fmt).out
+    written = target.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    if fmt == "json":  # the moment of each export is in it
+        printed = json.loads(printed) | {"exported_at": None}
+        written = json.loads(written) | {"exported_at": None}
+    assert printed == written and printed
+
+
+def test_an_export_printed_to_a_terminal_is_made_safe_for_it(netty, monkeypatch):
+    """To a terminal, controls are taken out as everywhere in netty's output (here the
+    vCard's CR of each CRLF); to a pipe or a file the export is byte for byte."""
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    netty("add", "Eve Lee", "--email", "eve@example.com")
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stdout", screen)
+    netty("export", "vcard")
+    shown = screen.getvalue()
+    assert "FN:Eve Lee\n" in shown and "\r" not in shown
+    monkeypatch.undo()
+    assert "FN:Eve Lee\r\n" in netty("export", "vcard").out

@@ -84,9 +84,18 @@ def _exporter(fmt: str) -> Exporter:
         ) from None
 
 
-def export(fmt: str, path: str | Path | None, now: pendulum.DateTime) -> ExportResult:
-    """Export the database as ``fmt`` to ``path`` (atomically, 0600), or return the text."""
+def export(
+    fmt: str, path: str | Path | None, now: pendulum.DateTime, *, out: TextIO | None = None
+) -> ExportResult:
+    """Export the database as ``fmt`` to ``path`` (atomically, 0600); with no path, write
+    it to the text stream ``out`` as it is made (``netty export`` printing: memory stays
+    flat however big the network), or, with neither, return the text.
+
+    Raises InvalidInput for an unknown format or a path netty must not write to.
+    """
     exporter = _exporter(fmt)
+    if path is None and out is not None:
+        return ExportResult(fmt, exporter.write(out, now), None, None)
     if path is None:
         buffer = io.StringIO(newline="")
         count = exporter.write(buffer, now)
