@@ -70,7 +70,10 @@ def read_people(text: str, now: pendulum.DateTime) -> list[PersonLine]:
     if not lines:
         return []
     active = dict(
-        Contact.select(Contact.id, Contact.name_key).where(Contact.archived_at.is_null()).tuples()
+        Contact.select(Contact.id, Contact.name_key)
+        .where(Contact.archived_at.is_null())
+        .order_by(Contact.id)  # candidates in id order on every engine
+        .tuples()
     )
     names = (
         dict(Contact.select(Contact.id, Contact.name).where(Contact.id.in_(list(active))).tuples())
