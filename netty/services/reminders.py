@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 import pendulum
 
-from netty.dates import day_words, days_words, due_words, local_day, plural
+from netty.dates import day_words, days_words, local_day, plural
 from netty.db import dialect
 from netty.db.fields import from_utc_text, to_utc_text
 from netty.db.models import Contact, ContactDate, Promise, Reminder, ReminderState, database
@@ -326,9 +326,10 @@ def _deliveries(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueI
         (horizon.date().isoformat(),),
     )
     out = []
+    today_n = today.toordinal()
     for pid, text, due_day, cid, name, ring in rows:
-        day = pendulum.Date.fromisoformat(str(due_day))
-        late = (today - day).days
+        day = dt.date.fromisoformat(str(due_day)[:10])  # stdlib: this runs per promise
+        late = today_n - day.toordinal()
         title = f"you promised: {_short(text)}"
         out.append(
             DueItem(
@@ -337,7 +338,7 @@ def _deliveries(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueI
                 cid,
                 name,
                 _at(day, now),
-                f"{title} ({due_words(day, now)})",
+                f"{title} (due {days_words(-late)})",
                 float(late),
                 ring,
                 late < 0,
@@ -357,8 +358,10 @@ def _nudges(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueItem]
         (horizon.date().isoformat(),),
     )
     out = []
+    today_n = today.toordinal()
+    last_n = horizon.date().toordinal()
     for pid, text, due_day, sent, cid, name, ring in rows:
-        day = pendulum.Date.fromisoformat(str(due_day))
+        day = dt.date.fromisoformat(str(due_day)[:10])  # stdlib: this runs per promise
         if sent >= len(NUDGE_DAYS):
             out.append(
                 DueItem(
@@ -374,8 +377,9 @@ def _nudges(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueItem]
                 )
             )
             continue
-        nudge_day = day.add(days=NUDGE_DAYS[sent])
-        if nudge_day > horizon.date():
+        nudge_day = day + dt.timedelta(days=NUDGE_DAYS[sent])
+        nudge_n = nudge_day.toordinal()
+        if nudge_n > last_n:
             continue
         first = name.split()[0] if name.split() else name
         title = f"nudge {sent + 1} of {len(NUDGE_DAYS)}: they owe you: {_short(text)}"
@@ -386,10 +390,10 @@ def _nudges(now: pendulum.DateTime, horizon: pendulum.DateTime) -> list[DueItem]
                 cid,
                 name,
                 _at(nudge_day, now),
-                f"{title} (promise {due_words(day, now)})",
-                float((today - nudge_day).days),
+                f"{title} (promise due {days_words(day.toordinal() - today_n)})",
+                float(today_n - nudge_n),
                 ring,
-                nudge_day > today,
+                nudge_n > today_n,
                 wording=NUDGE_WORDING[sent].format(first=first, what=quoted(text)),
                 title=title,
             )
@@ -756,7 +760,7 @@ def _states(now: pendulum.DateTime) -> set[str]:
 # ------------------------------------------------------------------ wording helpers
 
 
-def _at(day: pendulum.Date, now: pendulum.DateTime) -> pendulum.DateTime:
+def _at(day: dt.date, now: pendulum.DateTime) -> pendulum.DateTime:
     """9:00 on ``day`` in the user's zone: when a day-dated item shows."""
     return pendulum.DateTime(day.year, day.month, day.day, 9, tzinfo=now.tzinfo or pendulum.UTC)
 
