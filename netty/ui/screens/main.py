@@ -295,7 +295,7 @@ class MainScreen(Screen):
         try:
             index = load_index(now)
         except Exception:  # shown by the app's one handler; the start-up work goes on
-            self.app.call_from_thread(getattr(self.app, "start_background", lambda: None))
+            self.app.call_from_thread(self.app.start_background)
             raise
         if not worker.is_cancelled:
             self.post_message(self.Loaded(index, keep_id))
@@ -308,7 +308,7 @@ class MainScreen(Screen):
         if message.painted is not None:
             self.call_after_refresh(message.painted.set)
         if message.index.page is None:
-            getattr(self.app, "start_background", lambda: None)()  # whole: start-up work may run
+            self.app.start_background()  # whole: start-up work may run
         empty = not message.index.total
         was_empty = self.query_one("#panes").has_class("hidden")
         self.query_one("#welcome-box").set_class(not empty, "hidden")
