@@ -21,6 +21,7 @@ after a failed one in the same transaction.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -47,6 +48,7 @@ def qmarks(db: Any, sql: str) -> str:
     return to_pyformat(sql) if is_postgres(db) else sql
 
 
+@functools.lru_cache(maxsize=512)  # the same statements run again and again (a hot path)
 def to_pyformat(sql: str) -> str:
     """SQLite-style SQL (``?`` placeholders) as psycopg2 wants it: ``?`` outside quotes
     becomes ``%s`` and every literal ``%`` (``LIKE 'ui.%'``) becomes ``%%``.
